@@ -12,6 +12,7 @@ export default defineConfig({
   test: {
     include: ["lib/**/*.test.ts", "tests/**/*.test.ts", "scripts/**/*.test.ts"],
     environment: "node",
+    setupFiles: ["tests/support/test-db.ts"],
     pool: "forks",
     testTimeout: 30_000,
     hookTimeout: 60_000,
