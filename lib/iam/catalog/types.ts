@@ -18,6 +18,11 @@ export interface CatalogResourceTypeRef {
   /** Resource type name within the service, e.g. "object". */
   name: string;
   required: boolean;
+  /**
+   * Condition keys that apply only on this action's row for the resource type (e.g.
+   * aws:RequestTag/${TagKey} when the action creates one). Absent when there are none.
+   */
+  conditionKeys?: string[];
 }
 
 export interface CatalogAction {
