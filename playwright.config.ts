@@ -1,7 +1,19 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { defineConfig } from "@playwright/test";
 
-// E2E runs against a production build on a free port with its own fresh database;
-// e2e/global-setup.ts prepares both and exports E2E_BASE_URL.
+// E2E runs `npm start`'s own script against a production build (in .next-e2e) on a free port
+// with a fresh database of its own, seeded with the demo data. The config is evaluated again in
+// each worker, so the port and database are chosen once and passed on through the environment.
+process.env.E2E_PORT ??= String(41000 + Math.floor(Math.random() * 9000));
+process.env.E2E_DATABASE_URL ??= `file:${path.join(
+  fs.mkdtempSync(path.join(os.tmpdir(), "iam-e2e-")),
+  "iam.db",
+)}`;
+const port = process.env.E2E_PORT;
+const baseURL = `http://127.0.0.1:${port}`;
+
 export default defineConfig({
   testDir: "e2e",
   timeout: 60_000,
@@ -9,15 +21,25 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: 0,
-  reporter: process.env.CI ? [["list"]] : [["list"]],
-  globalSetup: "./e2e/global-setup.ts",
-  globalTeardown: "./e2e/global-teardown.ts",
+  reporter: [["list"]],
   use: {
-    baseURL: process.env.E2E_BASE_URL,
+    baseURL,
     trace: "retain-on-failure",
     launchOptions: {
       executablePath: "/usr/bin/chromium",
       args: ["--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1"],
+    },
+  },
+  webServer: {
+    command: "node scripts/start.mjs",
+    url: `${baseURL}/api/v1/accounts`,
+    timeout: 300_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    env: {
+      PORT: port,
+      DATABASE_URL: process.env.E2E_DATABASE_URL,
+      NEXT_DIST_DIR: ".next-e2e",
     },
   },
 });
