@@ -1,0 +1,81 @@
+"use client";
+
+// Attached managed policies, inline policies, tags and permissions boundaries: the same routes
+// exist for users, groups and roles (boundaries and tags for users and roles only).
+
+import { useQuery } from "@tanstack/react-query";
+import { api, qs, seg } from "./api";
+import { keys } from "./keys";
+import { getItems } from "./list";
+import type { AttachedPolicy, InlinePolicy, PrincipalKind, Tag } from "./types";
+import { useAccountMutation } from "./use-mutation";
+
+export interface PrincipalRef {
+  accountId: string;
+  kind: PrincipalKind;
+  name: string;
+}
+
+const path = ({ accountId, kind, name }: PrincipalRef) => `/accounts/${seg(accountId)}/${kind}/${seg(name)}`;
+
+export function useAttachedPolicies(ref: PrincipalRef, enabled = true) {
+  return useQuery({
+    queryKey: keys.sub(ref.accountId, ref.kind, ref.name, "attached-policies"),
+    queryFn: () => getItems<AttachedPolicy>(`${path(ref)}/attached-policies`),
+    enabled,
+  });
+}
+
+export function useAttachPolicy(ref: PrincipalRef) {
+  return useAccountMutation(ref.accountId, (policyArn: string) =>
+    api<void>(`${path(ref)}/attached-policies`, "POST", { policyArn }),
+  );
+}
+
+export function useDetachPolicy(ref: PrincipalRef) {
+  return useAccountMutation(ref.accountId, (policyArn: string) =>
+    api<void>(`${path(ref)}/attached-policies${qs({ policyArn })}`, "DELETE"),
+  );
+}
+
+export function useInlinePolicies(ref: PrincipalRef, enabled = true) {
+  return useQuery({
+    queryKey: keys.sub(ref.accountId, ref.kind, ref.name, "inline-policies"),
+    queryFn: () => getItems<InlinePolicy>(`${path(ref)}/inline-policies`),
+    enabled,
+  });
+}
+
+export function usePutInlinePolicy(ref: PrincipalRef) {
+  return useAccountMutation(ref.accountId, (input: { policyName: string; policyDocument: string }) =>
+    api<void>(`${path(ref)}/inline-policies/${seg(input.policyName)}`, "PUT", {
+      policyDocument: input.policyDocument,
+    }),
+  );
+}
+
+export function useDeleteInlinePolicy(ref: PrincipalRef) {
+  return useAccountMutation(ref.accountId, (policyName: string) =>
+    api<void>(`${path(ref)}/inline-policies/${seg(policyName)}`, "DELETE"),
+  );
+}
+
+export function usePutBoundary(ref: PrincipalRef) {
+  return useAccountMutation(ref.accountId, (policyArn: string) =>
+    api<void>(`${path(ref)}/permissions-boundary`, "PUT", { policyArn }),
+  );
+}
+
+export function useDeleteBoundary(ref: PrincipalRef) {
+  return useAccountMutation(ref.accountId, () => api<void>(`${path(ref)}/permissions-boundary`, "DELETE"));
+}
+
+export function useTagPrincipal(ref: PrincipalRef) {
+  return useAccountMutation(ref.accountId, (tags: Tag[]) => api<void>(`${path(ref)}/tags`, "PUT", { tags }));
+}
+
+export function useUntagPrincipal(ref: PrincipalRef) {
+  return useAccountMutation(ref.accountId, (tagKeys: string[]) =>
+    api<void>(`${path(ref)}/tags${qs({ keys: tagKeys.join(",") })}`, "DELETE"),
+  );
+}
