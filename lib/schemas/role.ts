@@ -1,0 +1,102 @@
+import { z } from "zod";
+import type { Role as RoleRow, RoleTag } from "@/lib/generated/prisma/client";
+import { iamPath, listQuery, policyArn, policyDocumentText, roleName, tags, type Tag } from "@/lib/schemas/common";
+
+// Role rules from the IAM API reference (CreateRole, UpdateRole): a description of at most 1,000
+// characters, a maximum session duration between one and twelve hours.
+
+const description = z
+  .string()
+  .max(1000, "Description must be at most 1,000 characters.")
+  .regex(/^[\u0009\u000A\u000D\u0020-\u007E\u00A1-\u00FF]*$/, "Description contains characters AWS does not accept.");
+
+const maxSessionDuration = z
+  .number({ error: "Maximum session duration must be a number of seconds." })
+  .int("Maximum session duration must be a whole number of seconds.")
+  .min(3600, "Maximum session duration must be at least 3,600 seconds (1 hour).")
+  .max(43200, "Maximum session duration must be at most 43,200 seconds (12 hours).");
+
+export const createRoleInput = z.object({
+  roleName,
+  path: iamPath,
+  description: description.default(""),
+  trustPolicy: policyDocumentText,
+  maxSessionDuration: maxSessionDuration.default(3600),
+  tags: tags.default([]),
+  permissionsBoundaryArn: policyArn.optional(),
+});
+export type CreateRoleInput = z.infer<typeof createRoleInput>;
+
+export const updateRoleInput = z.object({
+  description: description.optional(),
+  maxSessionDuration: maxSessionDuration.optional(),
+});
+export type UpdateRoleInput = z.infer<typeof updateRoleInput>;
+
+export const trustPolicyInput = z.object({ policyDocument: policyDocumentText });
+
+export const ROLE_SORT_KEYS = ["name", "created"] as const;
+export type RoleSortKey = (typeof ROLE_SORT_KEYS)[number];
+export const listRolesQuery = listQuery(ROLE_SORT_KEYS);
+export type ListRolesQuery = z.infer<typeof listRolesQuery>;
+
+/** A role row as the data layer reads it for output. */
+export type RoleWithRelations = RoleRow & {
+  tags: RoleTag[];
+  boundary: { arn: string; name: string } | null;
+  _count: { attachedPolicies: number };
+};
+
+export interface RoleSummary {
+  roleName: string;
+  roleId: string;
+  path: string;
+  arn: string;
+  description: string;
+  createdAt: string;
+  maxSessionDuration: number;
+  attachedPolicyCount: number;
+  permissionsBoundaryArn: string | null;
+}
+
+export interface Role extends RoleSummary {
+  trustPolicy: string;
+  tags: Tag[];
+  permissionsBoundary: { arn: string; name: string } | null;
+}
+
+export function toRoleSummary(row: RoleWithRelations): RoleSummary {
+  return {
+    roleName: row.name,
+    roleId: row.id,
+    path: row.path,
+    arn: row.arn,
+    description: row.description,
+    createdAt: row.createdAt.toISOString(),
+    maxSessionDuration: row.maxSessionDuration,
+    attachedPolicyCount: row._count.attachedPolicies,
+    permissionsBoundaryArn: row.boundary?.arn ?? null,
+  };
+}
+
+export function toRole(row: RoleWithRelations): Role {
+  return {
+    ...toRoleSummary(row),
+    trustPolicy: row.trustPolicy,
+    tags: toTags(row.tags),
+    permissionsBoundary: row.boundary ? { arn: row.boundary.arn, name: row.boundary.name } : null,
+  };
+}
+
+export const toTags = (rows: readonly { key: string; value: string }[]): Tag[] =>
+  rows.map((t) => ({ key: t.key, value: t.value })).sort((a, b) => a.key.localeCompare(b.key));
+
+export const tagRoleInput = z.object({ tags });
+
+/** `?keys=a,b`: the tag keys to remove. */
+export const untagRoleQuery = z.object({
+  keys: z
+    .string({ error: "keys is required (comma-separated tag keys)." })
+    .transform((s) => s.split(",").map((k) => k.trim()).filter((k) => k.length > 0))
+    .pipe(z.array(z.string().max(128)).min(1, "Give at least one tag key to remove.").max(50)),
+});
