@@ -57,6 +57,19 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+/**
+ * Whether an element is present. A key holding `undefined` (possible only in a value built in
+ * JavaScript, never in parsed JSON) counts as absent, as it would once serialised.
+ */
+export function has(record: Record<string, unknown>, key: string): boolean {
+  return record[key] !== undefined;
+}
+
+/** The keys present in an object, in document order (see `has`). */
+export function presentKeys(record: Record<string, unknown>): string[] {
+  return Object.keys(record).filter((key) => record[key] !== undefined);
+}
+
 /** How a value reads in a message: strings quoted, other things by their JSON type. */
 export function describe(value: unknown): string {
   if (typeof value === "string") return JSON.stringify(value);

@@ -2,7 +2,7 @@ import { checkActions } from "./elements/action";
 import { checkCondition } from "./elements/condition";
 import { checkPrincipal } from "./elements/principal";
 import { checkResources } from "./elements/resource";
-import { describe, label, type IssueList } from "./issues";
+import { describe, has, label, presentKeys, type IssueList } from "./issues";
 import type { KindRules } from "./kinds";
 import type { PathSegment } from "./path";
 
@@ -23,7 +23,7 @@ const STATEMENT_ELEMENTS = [
 const STRICT_SID = /^[A-Za-z0-9]*$/;
 
 function checkUnknownElements(statement: Record<string, unknown>, path: readonly PathSegment[], where: string, issues: IssueList): void {
-  for (const key of Object.keys(statement)) {
+  for (const key of presentKeys(statement)) {
     if ((STATEMENT_ELEMENTS as readonly string[]).includes(key)) continue;
     const known = STATEMENT_ELEMENTS.find((element) => element.toLowerCase() === key.toLowerCase());
     const hint = known ? ` Did you mean "${known}"? Element names are case-sensitive.` : "";
@@ -32,7 +32,7 @@ function checkUnknownElements(statement: Record<string, unknown>, path: readonly
 }
 
 function checkEffect(statement: Record<string, unknown>, path: readonly PathSegment[], where: string, issues: IssueList): void {
-  if (!("Effect" in statement)) {
+  if (!has(statement, "Effect")) {
     issues.add("MissingEffect", [...path, "Effect"], `${where}: Effect is required ("Allow" or "Deny").`);
   } else if (statement.Effect !== "Allow" && statement.Effect !== "Deny") {
     issues.add("InvalidEffect", [...path, "Effect"], `${where}: Effect must be "Allow" or "Deny", not ${describe(statement.Effect)}.`);
@@ -40,8 +40,8 @@ function checkEffect(statement: Record<string, unknown>, path: readonly PathSegm
 }
 
 function checkActionElements(statement: Record<string, unknown>, path: readonly PathSegment[], where: string, rules: KindRules, issues: IssueList): void {
-  const hasAction = "Action" in statement;
-  const hasNotAction = "NotAction" in statement;
+  const hasAction = has(statement, "Action");
+  const hasNotAction = has(statement, "NotAction");
   if (!hasAction && !hasNotAction) {
     issues.add("MissingAction", [...path, "Action"], `${where}: Action or NotAction is required.`);
   }
@@ -56,7 +56,7 @@ function checkActionElements(statement: Record<string, unknown>, path: readonly 
 }
 
 function checkResourceElements(statement: Record<string, unknown>, path: readonly PathSegment[], where: string, rules: KindRules, issues: IssueList): void {
-  const present = (["Resource", "NotResource"] as const).filter((element) => element in statement);
+  const present = (["Resource", "NotResource"] as const).filter((element) => has(statement, element));
   if (rules.resource === "forbidden") {
     for (const element of present) {
       issues.add("ResourceNotAllowed", [...path, element], `${where}: ${element} is not allowed in ${rules.name}.`, "property");
@@ -73,7 +73,7 @@ function checkResourceElements(statement: Record<string, unknown>, path: readonl
 }
 
 function checkPrincipalElements(statement: Record<string, unknown>, path: readonly PathSegment[], where: string, rules: KindRules, issues: IssueList): void {
-  const present = (["Principal", "NotPrincipal"] as const).filter((element) => element in statement);
+  const present = (["Principal", "NotPrincipal"] as const).filter((element) => has(statement, element));
   if (rules.principal === "forbidden") {
     // IAM's own words: "Policy document should not specify a principal."
     for (const element of present) {
@@ -87,7 +87,7 @@ function checkPrincipalElements(statement: Record<string, unknown>, path: readon
   if (present.length === 2) {
     issues.add("PrincipalAndNotPrincipal", [...path, "NotPrincipal"], `${where}: use either Principal or NotPrincipal, not both.`, "property");
   }
-  if ("NotPrincipal" in statement) {
+  if (has(statement, "NotPrincipal")) {
     if (!rules.notPrincipal) {
       issues.add("NotPrincipalNotAllowed", [...path, "NotPrincipal"], `${where}: NotPrincipal is not allowed in ${rules.name}.`, "property");
     } else if (statement.Effect === "Allow") {
@@ -96,6 +96,7 @@ function checkPrincipalElements(statement: Record<string, unknown>, path: readon
     }
   }
   for (const element of present) {
+    if (element === "NotPrincipal" && !rules.notPrincipal) continue;
     checkPrincipal(statement[element], [...path, element], where, element, rules.principalWildcardOnly, issues);
   }
 }
@@ -105,7 +106,7 @@ const isWildcard = (value: unknown): boolean => value === "*" || (Array.isArray(
 /** RCPs allow "Allow" only in the shape of RCPFullAWSAccess: everyone, every action, everything. */
 function checkRcpAllow(statement: Record<string, unknown>, path: readonly PathSegment[], where: string, rules: KindRules, issues: IssueList): void {
   if (!rules.allowOnlyFullAccess || statement.Effect !== "Allow") return;
-  const fullAccess = statement.Principal === "*" && isWildcard(statement.Action) && isWildcard(statement.Resource) && !("Condition" in statement);
+  const fullAccess = statement.Principal === "*" && isWildcard(statement.Action) && isWildcard(statement.Resource) && !has(statement, "Condition");
   if (fullAccess) return;
   issues.add(
     "EffectNotSupported",
@@ -118,7 +119,7 @@ function checkRcpAllow(statement: Record<string, unknown>, path: readonly PathSe
 export function checkStatement(statement: Record<string, unknown>, path: readonly PathSegment[], rules: KindRules, issues: IssueList): void {
   const where = label(path);
   checkUnknownElements(statement, path, where, issues);
-  if ("Sid" in statement) {
+  if (has(statement, "Sid")) {
     const sid = statement.Sid;
     if (typeof sid !== "string") {
       issues.add("WrongType", [...path, "Sid"], `${where}: Sid must be a string, not ${describe(sid)}.`);
@@ -130,6 +131,6 @@ export function checkStatement(statement: Record<string, unknown>, path: readonl
   checkActionElements(statement, path, where, rules, issues);
   checkResourceElements(statement, path, where, rules, issues);
   checkPrincipalElements(statement, path, where, rules, issues);
-  if ("Condition" in statement) checkCondition(statement.Condition, [...path, "Condition"], where, issues);
+  if (has(statement, "Condition")) checkCondition(statement.Condition, [...path, "Condition"], where, issues);
   checkRcpAllow(statement, path, where, rules, issues);
 }

@@ -1,4 +1,4 @@
-import { describe, isRecord, IssueList, label, type RawIssue } from "./issues";
+import { describe, has, isRecord, IssueList, label, presentKeys, type RawIssue } from "./issues";
 import { KIND_RULES, type KindRules } from "./kinds";
 import { parseLocated, type LocatedParse } from "./parse";
 import { formatPath, type PathSegment } from "./path";
@@ -46,20 +46,20 @@ function checkDocument(document: unknown, kind: PolicyKind): RawIssue[] {
     issues.add("NotAnObject", [], `The policy must be a JSON object, not ${describe(document)}.`);
     return issues.items;
   }
-  for (const key of Object.keys(document)) {
+  for (const key of presentKeys(document)) {
     if (DOCUMENT_ELEMENTS.includes(key)) continue;
     const known = DOCUMENT_ELEMENTS.find((element) => element.toLowerCase() === key.toLowerCase());
     const hint = known ? ` Did you mean "${known}"? Element names are case-sensitive.` : " A policy has only Version, Id and Statement.";
     issues.add("UnknownElement", [key], `Policy: unknown element ${JSON.stringify(key)}.${hint}`, "property");
   }
   const version = document.Version;
-  if ("Version" in document && (typeof version !== "string" || !VERSIONS.includes(version))) {
+  if (has(document, "Version") && (typeof version !== "string" || !VERSIONS.includes(version))) {
     issues.add("InvalidVersion", ["Version"], `Version must be "2012-10-17" or "2008-10-17", not ${describe(version)}.`);
   }
-  if ("Id" in document && typeof document.Id !== "string") {
+  if (has(document, "Id") && typeof document.Id !== "string") {
     issues.add("WrongType", ["Id"], `Id must be a string, not ${describe(document.Id)}.`);
   }
-  if (!("Statement" in document)) {
+  if (!(has(document, "Statement"))) {
     issues.add("MissingStatement", ["Statement"], "Statement is required.");
   } else {
     checkStatements(document.Statement, KIND_RULES[kind], issues);
