@@ -1,5 +1,5 @@
 import "server-only";
-import { noSuchEntity } from "@/lib/errors";
+import { noSuchEntity, validationError } from "@/lib/errors";
 import type { Tx } from "@/lib/data/write";
 
 // Finders shared by every lib/data operation. Entities are always found by (account, lower-case
@@ -46,4 +46,33 @@ export async function findManagedPolicyByArnOrThrow(
     return missingIn(tx, accountId, `Policy ${arn}`, field);
   }
   return policy;
+}
+
+export async function findRoleOrThrow(tx: Tx, accountId: string, roleName: string, field = "roleName") {
+  const role = await tx.role.findUnique({
+    where: { accountId_nameLower: { accountId, nameLower: roleName.toLowerCase() } },
+  });
+  return role ?? missingIn(tx, accountId, `Role "${roleName}"`, field);
+}
+
+/**
+ * A managed policy by name as seen from an account: its customer managed policy of that name,
+ * else the AWS managed policy of that name (AWS managed names are unique).
+ */
+export async function findPolicyByNameOrThrow(tx: Tx, accountId: string, policyName: string, field = "policyName") {
+  const nameLower = policyName.toLowerCase();
+  const policy =
+    (await tx.policy.findUnique({ where: { accountId_nameLower: { accountId, nameLower } } })) ??
+    (await tx.policy.findFirst({ where: { awsManaged: true, nameLower } }));
+  return policy ?? missingIn(tx, accountId, `Policy "${policyName}"`, field);
+}
+
+/** AWS managed policies are read-only: AWS refuses every write to one. */
+export function assertCustomerManaged(policy: { arn: string; awsManaged: boolean }, field = "policyName"): void {
+  if (policy.awsManaged) {
+    throw validationError(
+      field,
+      `${policy.arn} is an AWS managed policy and cannot be modified; create a customer managed policy instead.`,
+    );
+  }
 }

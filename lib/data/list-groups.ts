@@ -1,0 +1,34 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { groupSummarySelect, toGroupSummary } from "@/lib/data/group-shape";
+import { findAccountOrThrow } from "@/lib/data/lookup";
+import type { Page } from "@/lib/schemas/common";
+import type { GroupSummary, ListGroupsInput } from "@/lib/schemas/group";
+
+type Order = ListGroupsInput["order"];
+
+// Every sort ends on nameLower (unique per account), so pages never overlap or skip rows.
+const ORDER_BY: Record<ListGroupsInput["sort"], (o: Order) => Prisma.GroupOrderByWithRelationInput[]> = {
+  name: (o) => [{ nameLower: o }],
+  created: (o) => [{ createdAt: o }, { nameLower: o }],
+  path: (o) => [{ path: o }, { nameLower: o }],
+};
+
+/** ListGroups: one page, searched on the lower-case name, with member and policy counts. */
+export async function listGroups(accountId: string, query: ListGroupsInput): Promise<Page<GroupSummary>> {
+  await findAccountOrThrow(db(), accountId);
+  const where: Prisma.GroupWhereInput = { accountId };
+  if (query.search) where.nameLower = { contains: query.search.toLowerCase() };
+  const [total, rows] = await Promise.all([
+    db().group.count({ where }),
+    db().group.findMany({
+      where,
+      select: groupSummarySelect,
+      orderBy: ORDER_BY[query.sort](query.order),
+      skip: (query.page - 1) * query.pageSize,
+      take: query.pageSize,
+    }),
+  ]);
+  return { items: rows.map(toGroupSummary), total, page: query.page, pageSize: query.pageSize };
+}

@@ -1,0 +1,15 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { mfaDeviceSelect, toMfaDevice } from "@/lib/data/credential-shape";
+import { findUserOrThrow } from "@/lib/data/lookup";
+import type { MfaDevice } from "@/lib/schemas/credentials";
+
+export async function listMfaDevices(accountId: string, userName: string): Promise<MfaDevice[]> {
+  const user = await findUserOrThrow(db(), accountId, userName);
+  const rows = await db().mfaDevice.findMany({
+    where: { userId: user.id },
+    select: mfaDeviceSelect,
+    orderBy: { nameLower: "asc" },
+  });
+  return rows.map(toMfaDevice);
+}

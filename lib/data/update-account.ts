@@ -1,0 +1,37 @@
+import "server-only";
+import { accountRootArn } from "@/lib/arn";
+import { alreadyExists } from "@/lib/errors";
+import { accountSelect, toAccount } from "@/lib/data/account-shape";
+import { findAccountOrThrow } from "@/lib/data/lookup";
+import { write } from "@/lib/data/write";
+import type { Account, UpdateAccountInput } from "@/lib/schemas/account";
+
+/**
+ * Changes the alias (IAM CreateAccountAlias replaces the old one), the account name (Account
+ * Management PutAccountName) or the root email (StartPrimaryEmailUpdate); one event per change.
+ */
+export function updateAccount(accountId: string, input: UpdateAccountInput): Promise<Account> {
+  return write(async (tx, log) => {
+    const account = await findAccountOrThrow(tx, accountId);
+    const targetArn = accountRootArn(accountId);
+    if (input.alias !== undefined && input.alias !== account.alias) {
+      const taken = await tx.account.findUnique({ where: { alias: input.alias } });
+      if (taken) {
+        throw alreadyExists(`The alias "${input.alias}" is already used by account ${taken.id}.`, "alias");
+      }
+      log({ accountId, action: "CreateAccountAlias", targetArn, summary: `Changed the alias from ${account.alias} to ${input.alias}.` });
+    }
+    if (input.displayName !== undefined && input.displayName !== account.displayName) {
+      log({ accountId, action: "PutAccountName", targetArn, summary: `Renamed the account from "${account.displayName}" to "${input.displayName}".` });
+    }
+    if (input.rootEmail !== undefined && input.rootEmail !== account.rootEmail) {
+      log({ accountId, action: "StartPrimaryEmailUpdate", targetArn, summary: `Changed the root email to ${input.rootEmail}.` });
+    }
+    const row = await tx.account.update({
+      where: { id: accountId },
+      data: { alias: input.alias, displayName: input.displayName, rootEmail: input.rootEmail },
+      select: accountSelect,
+    });
+    return toAccount(row);
+  });
+}

@@ -1,0 +1,56 @@
+import { z } from "zod";
+
+// Request and response shapes of a user's security credentials: console password (login
+// profile), access keys and virtual MFA devices.
+
+/** CreateLoginProfile needs a password; UpdateLoginProfile may change only the reset flag. */
+export const loginProfileBody = z.object({
+  password: z
+    .string({ error: "Password must be text." })
+    .min(1, "Password cannot be empty.")
+    .max(128, "Password must be at most 128 characters.")
+    .optional(),
+  passwordResetRequired: z.boolean({ error: "passwordResetRequired must be true or false." }).optional(),
+});
+export type LoginProfileInput = z.infer<typeof loginProfileBody>;
+
+export const ACCESS_KEY_STATUSES = ["Active", "Inactive"] as const;
+export type AccessKeyStatus = (typeof ACCESS_KEY_STATUSES)[number];
+
+export const updateAccessKeyBody = z.object({
+  status: z.enum(ACCESS_KEY_STATUSES, 'Status must be "Active" or "Inactive".'),
+});
+
+/** Virtual MFA device names follow CreateVirtualMFADevice's VirtualMFADeviceName rules. */
+export const mfaDeviceBody = z.object({
+  deviceName: z
+    .string({ error: "Device name is required." })
+    .trim()
+    .min(1, "Device name is required.")
+    .max(226, "Device name must be at most 226 characters.")
+    .regex(/^[\w+=,.@-]+$/, "Device name may contain only letters, digits and + = , . @ _ - (no spaces)."),
+});
+
+export interface LoginProfile {
+  userName: string;
+  passwordSetAt: string;
+  passwordResetRequired: boolean;
+}
+
+export interface AccessKey {
+  accessKeyId: string;
+  status: AccessKeyStatus;
+  createdAt: string;
+  lastUsedAt: string | null;
+}
+
+/** Only the create response carries the secret; it is never stored or shown again. */
+export interface NewAccessKey extends AccessKey {
+  secretAccessKey: string;
+}
+
+export interface MfaDevice {
+  serialNumber: string;
+  name: string;
+  enabledAt: string;
+}
