@@ -18,6 +18,11 @@ function awsPrincipalProblem(value: string): string | undefined {
   return undefined;
 }
 
+/** Service, Federated and CanonicalUser values name a service, an identity provider or an S3 owner. */
+function otherPrincipalProblem(value: string): string | undefined {
+  return value.trim() === "" ? "must not be empty" : undefined;
+}
+
 /**
  * Checks a Principal or NotPrincipal value: "*" or an object whose keys are principal types.
  * With `wildcardOnly` (RCPs) only "*" is accepted.
@@ -57,7 +62,7 @@ export function checkPrincipal(
       continue;
     }
     for (const item of stringList(value[type], typePath, `${subject}.${type}`, issues)) {
-      const problem = type === "AWS" ? awsPrincipalProblem(item.value) : item.value.trim() === "" ? "must not be empty" : undefined;
+      const problem = type === "AWS" ? awsPrincipalProblem(item.value) : otherPrincipalProblem(item.value);
       if (problem) issues.add("InvalidPrincipal", item.path, `${subject}.${type} ${JSON.stringify(item.value)} ${problem}.`);
     }
   }

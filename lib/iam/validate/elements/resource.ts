@@ -12,7 +12,7 @@ export function isResourcePattern(value: string): boolean {
   const plain = value.replace(/\$\{[^}]*\}/g, "x");
   if (!plain.startsWith("arn:")) return false;
   const parts = plain.split(":");
-  if (parts[1] === "" ) return false;
+  if (parts[1] === "") return false;
   if (parts.length >= 6) return parts[2] !== "" && parts.slice(5).join(":") !== "";
   return plain.includes("*");
 }
