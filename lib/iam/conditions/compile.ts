@@ -1,0 +1,142 @@
+/**
+ * A statement's Condition block compiled into one closure. Operators in a block AND, keys
+ * under an operator AND, values of one key OR (negated operators: NOR); condition key names
+ * are case-insensitive ("IAM JSON policy elements: Condition", "Creating a condition with
+ * multiple keys or values").
+ */
+import type { ContextValue } from "../types";
+import { parseTemplate, resolveTemplate, type ContextLookup, type Template } from "../variables";
+import { parseOperator, type ParsedOperator, type ValueTest } from "./operators";
+
+export interface CompileIssue {
+  code: string;
+  message: string;
+  path: string;
+}
+
+export interface CompiledCondition {
+  /** Context keys the block reads (as written), including keys of variables in its values. */
+  keys: string[];
+  test(lookup: ContextLookup): boolean;
+}
+
+type PolicyValue = { test: ValueTest | null } | { template: Template };
+
+interface Entry {
+  operator: ParsedOperator;
+  key: string;
+  values: PolicyValue[];
+  /** Null operator: the expected presence for each value ("true" = absent). */
+  nullExpectations: (boolean | null)[];
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function scalarText(value: unknown): string | null {
+  if (typeof value === "string") return value;
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  return null;
+}
+
+function prepareValue(operator: ParsedOperator, text: string, substitute: boolean): PolicyValue {
+  const template = parseTemplate(text, substitute);
+  if (template.hasVariables) return { template };
+  return { test: operator.base.prepare([{ text, literal: false }]) };
+}
+
+function resolveValue(operator: ParsedOperator, value: PolicyValue, lookup: ContextLookup): ValueTest | null {
+  if ("test" in value) return value.test;
+  const segments = resolveTemplate(value.template, lookup);
+  return segments === null ? null : operator.base.prepare(segments);
+}
+
+/** An empty multivalued key counts as absent, as a missing key does. */
+function requestValues(raw: ContextValue | undefined): readonly string[] {
+  if (raw === undefined) return [];
+  return typeof raw === "string" ? [raw] : raw;
+}
+
+// How one entry evaluates, including the documented cases for missing keys:
+// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-single-vs-multi-valued-context-keys.html
+function evaluateEntry(entry: Entry, lookup: ContextLookup): boolean {
+  const { operator } = entry;
+  const values = requestValues(lookup(entry.key));
+  if (operator.base.family === "Null") {
+    const absent = values.length === 0;
+    return entry.nullExpectations.some((expected) => expected !== null && expected === absent);
+  }
+  if (values.length === 0) {
+    if (operator.ifExists) return true;
+    // ForAllValues over no values is vacuously true; ForAnyValue finds none. Without a set
+    // operator, a negated operator is true for a missing key and a positive one false.
+    if (operator.set === "ForAllValues") return true;
+    if (operator.set === "ForAnyValue") return false;
+    return operator.base.negated;
+  }
+  const tests = entry.values.map((value) => resolveValue(operator, value, lookup));
+  const matchesPolicy = (requestValue: string) => {
+    for (const test of tests) if (test !== null && test(requestValue)) return true;
+    return false;
+  };
+  const negated = operator.base.negated;
+  if (operator.set === "ForAllValues") {
+    return values.every((value) => matchesPolicy(value) !== negated);
+  }
+  if (operator.set === "ForAnyValue") {
+    return values.some((value) => matchesPolicy(value) !== negated);
+  }
+  return values.some(matchesPolicy) !== negated;
+}
+
+export function compileCondition(
+  block: unknown,
+  substitute: boolean,
+  path: string,
+  issues: CompileIssue[],
+): CompiledCondition | null {
+  if (block === undefined) return null;
+  if (!isRecord(block)) {
+    issues.push({ code: "InvalidCondition", message: "Condition must be an object.", path });
+    return null;
+  }
+  const entries: Entry[] = [];
+  const keys: string[] = [];
+  for (const [operatorName, keyBlock] of Object.entries(block)) {
+    const operatorPath = `${path}.${operatorName}`;
+    const operator = parseOperator(operatorName);
+    if (!operator) {
+      issues.push({ code: "UnknownConditionOperator", message: `Unknown condition operator ${operatorName}.`, path: operatorPath });
+      continue;
+    }
+    if (!isRecord(keyBlock)) {
+      issues.push({ code: "InvalidCondition", message: `${operatorName} must map keys to values.`, path: operatorPath });
+      continue;
+    }
+    for (const [key, rawValues] of Object.entries(keyBlock)) {
+      const texts = (Array.isArray(rawValues) ? rawValues : [rawValues]).map(scalarText);
+      if (texts.some((text) => text === null)) {
+        issues.push({ code: "InvalidConditionValue", message: `Values of ${key} must be strings, numbers or booleans.`, path: `${operatorPath}.${key}` });
+        continue;
+      }
+      const strings = texts as string[];
+      const values = strings.map((text) => prepareValue(operator, text, substitute));
+      for (const value of values) if ("template" in value) keys.push(...value.template.requiredKeys);
+      keys.push(key);
+      entries.push({
+        operator,
+        key: key.toLowerCase(),
+        values,
+        nullExpectations: strings.map((text) => (text.toLowerCase() === "true" ? true : text.toLowerCase() === "false" ? false : null)),
+      });
+    }
+  }
+  return {
+    keys,
+    test(lookup) {
+      for (const entry of entries) if (!evaluateEntry(entry, lookup)) return false;
+      return true;
+    },
+  };
+}

@@ -1,0 +1,32 @@
+/**
+ * Whether one compiled statement applies, element by element. The sweep calls the parts
+ * separately because within a sweep only the action changes.
+ */
+import type { CompiledStatement } from "../compile/policy";
+import type { PrincipalGrant } from "../match/principal";
+import type { ContextLookup } from "../variables";
+import type { RequestShape } from "./decide";
+
+export function actionApplies(statement: CompiledStatement, lowerAction: string): boolean {
+  return statement.actions.matches(lowerAction) !== statement.notAction;
+}
+
+export function resourceApplies(statement: CompiledStatement, resource: string, lookup: ContextLookup): boolean {
+  if (statement.resources === null) return true;
+  return statement.resources.matches(resource, lookup) !== statement.notResource;
+}
+
+/**
+ * How the statement names the caller; "everyone" when it has no principal element (policies
+ * attached to the principal); null when it does not apply to the caller.
+ */
+export function principalGrant(statement: CompiledStatement, shape: RequestShape): PrincipalGrant | null {
+  const matcher = statement.principal;
+  if (matcher === null) return "everyone";
+  if (!statement.notPrincipal) return matcher.names(shape.caller);
+  // "Don't use ... NotPrincipal ... with a Deny effect for IAM users or roles that have a
+  // permissions boundary policy attached": such a statement always denies them
+  // ("Permissions boundaries for IAM entities").
+  if (statement.effect === "Deny" && shape.hasBoundary) return "everyone";
+  return matcher.excludes(shape.caller) ? null : "everyone";
+}
