@@ -1,15 +1,22 @@
 import type { Metadata } from "next";
+import { Providers } from "@/components/shell/providers";
+import { TopBar } from "@/components/shell/top-bar";
 import "./globals.css";
 
 export const metadata: Metadata = {
-  title: "IAM Console",
+  title: { default: "IAM Console", template: "%s · IAM Console" },
   description: "Local-first IAM workbench",
 };
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
     <html lang="en">
-      <body>{children}</body>
+      <body className="min-h-screen">
+        <Providers>
+          <TopBar />
+          {children}
+        </Providers>
+      </body>
     </html>
   );
 }

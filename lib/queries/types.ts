@@ -137,15 +137,15 @@ export interface ChangeEvent {
   summary: string;
 }
 
+/** How an entity uses a managed policy (ListEntitiesForPolicy's PolicyUsageFilter). */
+export type PolicyUsage = "PermissionsPolicy" | "PermissionsBoundary";
+
 /** ListEntitiesForPolicy: who has the policy attached, or uses it as a permissions boundary. */
 export interface PolicyEntities {
-  users: EntityRef[];
-  groups: EntityRef[];
-  roles: EntityRef[];
+  users: { userName: string; userId: string; arn: string; usage: PolicyUsage }[];
+  groups: { groupName: string; groupId: string; arn: string; usage: PolicyUsage }[];
+  roles: { roleName: string; roleId: string; arn: string; usage: PolicyUsage }[];
 }
-
-/** One entity in ListEntitiesForPolicy; the name field differs by kind. */
-export type EntityRef = Record<string, unknown>;
 
 /** The three kinds of principal that hold policies. */
 export type PrincipalKind = "users" | "groups" | "roles";

@@ -1,0 +1,71 @@
+"use client";
+
+import Link from "next/link";
+import { ErrorAlert } from "@/components/ui/alert";
+import { formatCount } from "@/components/ui/format";
+import { EmptyState, Skeleton } from "@/components/ui/misc";
+import { paths } from "@/components/shell/paths";
+import { useAccounts } from "@/lib/queries/use-accounts";
+import type { Account } from "@/lib/queries/types";
+import { CreateAccountButton } from "./create-account-dialog";
+
+export function AccountsOverview() {
+  const accounts = useAccounts();
+
+  if (accounts.error) return <ErrorAlert error={accounts.error} />;
+  if (accounts.isPending) {
+    return (
+      <div className="grid gap-5 md:grid-cols-2 xl:grid-cols-3" aria-busy="true" aria-label="Loading accounts">
+        {[0, 1, 2].map((i) => (
+          <Skeleton key={i} className="h-48 rounded-xl" />
+        ))}
+      </div>
+    );
+  }
+  if (accounts.data.length === 0) {
+    return (
+      <EmptyState title="No accounts yet" action={<CreateAccountButton />}>
+        Create an account to start adding users, groups, roles and policies — or run <code className="font-mono">npm run db:seed</code> to load the demo accounts.
+      </EmptyState>
+    );
+  }
+  return (
+    <ul className="grid gap-5 md:grid-cols-2 xl:grid-cols-3" aria-label="Accounts">
+      {accounts.data.map((account) => (
+        <li key={account.accountId}>
+          <AccountCard account={account} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function AccountCard({ account }: { account: Account }) {
+  const counts: [string, number][] = [
+    ["Users", account.counts.users],
+    ["Groups", account.counts.groups],
+    ["Roles", account.counts.roles],
+    ["Policies", account.counts.policies],
+  ];
+  return (
+    <article className="flex h-full flex-col rounded-xl border border-line bg-surface shadow-sm transition-shadow hover:shadow-md">
+      <div className="border-b border-line px-5 py-4">
+        <h2 className="text-xl font-bold">
+          <Link href={paths.account(account.accountId)} className="text-brand hover:underline">
+            {account.alias}
+          </Link>
+        </h2>
+        <p className="text-muted">{account.displayName}</p>
+        <p className="mt-1 font-mono text-sm text-muted">{account.accountId}</p>
+      </div>
+      <dl className="grid grid-cols-4 gap-2 px-5 py-4 text-center">
+        {counts.map(([label, count]) => (
+          <div key={label} className="flex flex-col-reverse">
+            <dt className="text-sm text-muted">{label}</dt>
+            <dd className="text-2xl font-bold">{formatCount(count)}</dd>
+          </div>
+        ))}
+      </dl>
+    </article>
+  );
+}

@@ -1,0 +1,40 @@
+"use client";
+
+import { Button } from "@/components/ui/button";
+import { formatCount } from "@/components/ui/format";
+
+interface PaginationProps {
+  page: number;
+  pageSize: number;
+  total: number;
+  noun: string;
+  onPage: (page: number) => void;
+}
+
+/** "1–25 of 10,000 users" with previous/next; the range is announced when it changes. */
+export function Pagination({ page, pageSize, total, noun, onPage }: PaginationProps) {
+  const first = total === 0 ? 0 : (page - 1) * pageSize + 1;
+  const last = Math.min(total, page * pageSize);
+  const lastPage = Math.max(1, Math.ceil(total / pageSize));
+  return (
+    <nav aria-label={`${noun} pages`} className="flex flex-wrap items-center justify-between gap-3">
+      <p aria-live="polite" className="text-muted">
+        <span className="font-semibold text-ink">
+          {formatCount(first)}–{formatCount(last)}
+        </span>{" "}
+        of <span className="font-semibold text-ink">{formatCount(total)}</span> {noun}
+      </p>
+      <div className="flex items-center gap-2">
+        <Button size="sm" onClick={() => onPage(page - 1)} disabled={page <= 1}>
+          ‹ Previous page
+        </Button>
+        <span className="px-2 text-sm text-muted">
+          Page {formatCount(Math.min(page, lastPage))} of {formatCount(lastPage)}
+        </span>
+        <Button size="sm" onClick={() => onPage(page + 1)} disabled={page >= lastPage}>
+          Next page ›
+        </Button>
+      </div>
+    </nav>
+  );
+}

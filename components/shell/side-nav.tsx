@@ -1,0 +1,55 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { useAccount } from "@/lib/queries/use-accounts";
+import { formatCount } from "@/components/ui/format";
+import { paths } from "./paths";
+
+type Counted = "users" | "groups" | "roles" | "policies";
+
+export function SideNav({ accountId }: { accountId: string }) {
+  const pathname = usePathname();
+  const account = useAccount(accountId);
+  const counts = account.data?.counts;
+
+  const links: { href: string; label: string; count?: Counted; exact?: boolean }[] = [
+    { href: paths.account(accountId), label: "Dashboard", exact: true },
+    { href: paths.users(accountId), label: "Users", count: "users" },
+    { href: paths.groups(accountId), label: "User groups", count: "groups" },
+    { href: paths.roles(accountId), label: "Roles", count: "roles" },
+    { href: paths.policies(accountId), label: "Policies", count: "policies" },
+    { href: paths.settings(accountId), label: "Account settings" },
+  ];
+
+  return (
+    <nav aria-label="Account navigation" className="w-64 shrink-0 border-r border-line bg-surface">
+      <div className="border-b border-line px-5 py-4">
+        <p className="text-sm font-semibold tracking-wide text-muted uppercase">Identity and Access Management</p>
+        <p className="mt-1 truncate text-lg font-bold" title={account.data?.displayName}>
+          {account.data?.alias ?? accountId}
+        </p>
+        <p className="font-mono text-sm text-muted">{accountId}</p>
+      </div>
+      <ul className="flex flex-col gap-0.5 p-3">
+        {links.map((link) => {
+          const active = link.exact ? pathname === link.href : pathname === link.href || pathname.startsWith(`${link.href}/`);
+          return (
+            <li key={link.href}>
+              <Link
+                href={link.href}
+                aria-current={active ? "page" : undefined}
+                className={`flex items-center justify-between rounded-md px-3 py-2.5 font-medium ${
+                  active ? "bg-brand-soft font-bold text-brand-strong" : "text-ink hover:bg-subtle"
+                }`}
+              >
+                {link.label}
+                {link.count && counts && <span className="text-sm text-muted">{formatCount(counts[link.count])}</span>}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}
