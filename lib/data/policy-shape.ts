@@ -1,7 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Tx } from "@/lib/data/write";
-import type { Policy, PolicySummary, PolicyVersion } from "@/lib/schemas/policy";
+import type { AttachedPolicy, InlinePolicy, Policy, PolicySummary, PolicyVersion } from "@/lib/schemas/policy";
 
 // One select and one mapping for every answer with managed policies.
 
@@ -101,3 +101,15 @@ export async function readPolicy(tx: Tx, policyId: string, accountId: string): P
     tags: row.tags,
   };
 }
+
+export const toAttachedPolicy = (row: { name: string; arn: string; awsManaged: boolean }): AttachedPolicy => ({
+  policyName: row.name,
+  arn: row.arn,
+  awsManaged: row.awsManaged,
+});
+
+export const toInlinePolicy = (row: { name: string; document: string; updatedAt: Date }): InlinePolicy => ({
+  policyName: row.name,
+  document: row.document,
+  updatedAt: row.updatedAt.toISOString(),
+});

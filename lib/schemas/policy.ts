@@ -1,7 +1,5 @@
 import { z } from "zod";
-import type { Policy as PolicyRow, PolicyTag, PolicyVersion as PolicyVersionRow } from "@/lib/generated/prisma/client";
 import { iamPath, listQuery, policyArn, policyDocumentText, policyName, tags, type Tag } from "@/lib/schemas/common";
-import { toTags } from "@/lib/schemas/role";
 
 // Managed policy rules from the IAM API reference (CreatePolicy, CreatePolicyVersion,
 // ListPolicies, ListEntitiesForPolicy).
@@ -88,49 +86,11 @@ export interface InlinePolicy {
   updatedAt: string;
 }
 
-/** A policy row whose attachmentCount is the count as seen from the account asking. */
-export type PolicyDetailRow = PolicyRow & {
-  tags: PolicyTag[];
-  defaultDocument: string;
-  versionCount: number;
-};
+export type PolicyUsage = "PermissionsPolicy" | "PermissionsBoundary";
 
-export function toPolicySummary(row: PolicyRow): PolicySummary {
-  return {
-    policyName: row.name,
-    policyId: row.id,
-    path: row.path,
-    arn: row.arn,
-    description: row.description,
-    awsManaged: row.awsManaged,
-    defaultVersionId: row.defaultVersionId,
-    attachmentCount: row.attachmentCount,
-    createdAt: row.createdAt.toISOString(),
-    updatedAt: row.updatedAt.toISOString(),
-  };
+/** ListEntitiesForPolicy: who in the account has the policy attached or as a boundary. */
+export interface PolicyEntities {
+  users: { userName: string; userId: string; arn: string; usage: PolicyUsage }[];
+  groups: { groupName: string; groupId: string; arn: string; usage: PolicyUsage }[];
+  roles: { roleName: string; roleId: string; arn: string; usage: PolicyUsage }[];
 }
-
-export function toPolicy(row: PolicyDetailRow): Policy {
-  return { ...toPolicySummary(row), document: row.defaultDocument, versionCount: row.versionCount, tags: toTags(row.tags) };
-}
-
-export function toPolicyVersion(row: PolicyVersionRow, defaultVersionId: string): PolicyVersion {
-  return {
-    versionId: row.versionId,
-    isDefault: row.versionId === defaultVersionId,
-    createdAt: row.createdAt.toISOString(),
-    document: row.document,
-  };
-}
-
-export const toAttachedPolicy = (row: Pick<PolicyRow, "name" | "arn" | "awsManaged">): AttachedPolicy => ({
-  policyName: row.name,
-  arn: row.arn,
-  awsManaged: row.awsManaged,
-});
-
-export const toInlinePolicy = (row: { name: string; document: string; updatedAt: Date }): InlinePolicy => ({
-  policyName: row.name,
-  document: row.document,
-  updatedAt: row.updatedAt.toISOString(),
-});

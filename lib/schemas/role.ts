@@ -1,5 +1,4 @@
 import { z } from "zod";
-import type { Role as RoleRow, RoleTag } from "@/lib/generated/prisma/client";
 import { iamPath, listQuery, policyArn, policyDocumentText, roleName, tags, type Tag } from "@/lib/schemas/common";
 
 // Role rules from the IAM API reference (CreateRole, UpdateRole): a description of at most 1,000
@@ -27,10 +26,12 @@ export const createRoleInput = z.object({
 });
 export type CreateRoleInput = z.infer<typeof createRoleInput>;
 
-export const updateRoleInput = z.object({
-  description: description.optional(),
-  maxSessionDuration: maxSessionDuration.optional(),
-});
+export const updateRoleInput = z
+  .object({ description: description.optional(), maxSessionDuration: maxSessionDuration.optional() })
+  .refine(
+    (b) => b.description !== undefined || b.maxSessionDuration !== undefined,
+    "Give description or maxSessionDuration (or both) to change.",
+  );
 export type UpdateRoleInput = z.infer<typeof updateRoleInput>;
 
 export const trustPolicyInput = z.object({ policyDocument: policyDocumentText });
@@ -39,13 +40,6 @@ export const ROLE_SORT_KEYS = ["name", "created"] as const;
 export type RoleSortKey = (typeof ROLE_SORT_KEYS)[number];
 export const listRolesQuery = listQuery(ROLE_SORT_KEYS);
 export type ListRolesQuery = z.infer<typeof listRolesQuery>;
-
-/** A role row as the data layer reads it for output. */
-export type RoleWithRelations = RoleRow & {
-  tags: RoleTag[];
-  boundary: { arn: string; name: string } | null;
-  _count: { attachedPolicies: number };
-};
 
 export interface RoleSummary {
   roleName: string;
@@ -64,32 +58,6 @@ export interface Role extends RoleSummary {
   tags: Tag[];
   permissionsBoundary: { arn: string; name: string } | null;
 }
-
-export function toRoleSummary(row: RoleWithRelations): RoleSummary {
-  return {
-    roleName: row.name,
-    roleId: row.id,
-    path: row.path,
-    arn: row.arn,
-    description: row.description,
-    createdAt: row.createdAt.toISOString(),
-    maxSessionDuration: row.maxSessionDuration,
-    attachedPolicyCount: row._count.attachedPolicies,
-    permissionsBoundaryArn: row.boundary?.arn ?? null,
-  };
-}
-
-export function toRole(row: RoleWithRelations): Role {
-  return {
-    ...toRoleSummary(row),
-    trustPolicy: row.trustPolicy,
-    tags: toTags(row.tags),
-    permissionsBoundary: row.boundary ? { arn: row.boundary.arn, name: row.boundary.name } : null,
-  };
-}
-
-export const toTags = (rows: readonly { key: string; value: string }[]): Tag[] =>
-  rows.map((t) => ({ key: t.key, value: t.value })).sort((a, b) => a.key.localeCompare(b.key));
 
 export const tagRoleInput = z.object({ tags });
 
