@@ -53,14 +53,8 @@ export function isSession(caller: CallerIdentity): boolean {
   return caller.kind === "assumedRole" || caller.kind === "federatedUser";
 }
 
-/**
- * The request context with keys in lower case (condition keys are case-insensitive) and the
- * derived keys added; an explicit value in the request wins.
- */
-export function buildContext(
-  caller: CallerIdentity,
-  context: Readonly<Record<string, ContextValue>>,
-): Map<string, ContextValue> {
+/** The context keys AWS derives from the principal, by lower-case key. */
+export function derivedContext(caller: CallerIdentity): Map<string, ContextValue> {
   const result = new Map<string, ContextValue>();
   result.set("aws:principalarn", caller.roleArn && caller.kind === "assumedRole" ? caller.roleArn : caller.arn);
   result.set("aws:principalaccount", caller.account);
@@ -68,6 +62,5 @@ export function buildContext(
   for (const [key, value] of Object.entries(caller.tags)) {
     result.set(`aws:principaltag/${key.toLowerCase()}`, value);
   }
-  for (const [key, value] of Object.entries(context)) result.set(key.toLowerCase(), value);
   return result;
 }

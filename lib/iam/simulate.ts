@@ -6,13 +6,22 @@
  */
 import { compileRequest, listDocuments, type CompiledRequest } from "./compile/request";
 import { evaluateCompiled } from "./evaluate/evaluate";
-import { buildContext, parseCaller, type CallerIdentity } from "./principal";
+import { RequestContext } from "./context";
+import { derivedContext, parseCaller, type CallerIdentity } from "./principal";
 import { parseRequest } from "./request";
 import type { ContextValue, EvaluationResult, PolicyError, SimulationRequest } from "./types";
 import { validatePolicy } from "./validate";
 
 export type Prepared =
-  | { ok: true; request: SimulationRequest; caller: CallerIdentity; compiled: CompiledRequest; errors: PolicyError[] }
+  | {
+      ok: true;
+      request: SimulationRequest;
+      caller: CallerIdentity;
+      /** The context keys derived from the principal (lower-case keys). */
+      derived: Map<string, ContextValue>;
+      compiled: CompiledRequest;
+      errors: PolicyError[];
+    }
   | { ok: false; error: string };
 
 export type SimulateOutcome = { ok: true; result: EvaluationResult } | { ok: false; error: string };
@@ -43,7 +52,7 @@ export function prepareRequest(raw: unknown, purpose: "evaluate" | "sweep" = "ev
   }
   const compiled = compileRequest(request, caller);
   const errors = collectErrors(request, purpose === "sweep" ? null : request.action, compiled);
-  return { ok: true, request, caller, compiled, errors };
+  return { ok: true, request, caller, derived: derivedContext(caller), compiled, errors };
 }
 
 export function invalidPolicyResult(errors: PolicyError[]): EvaluationResult {
@@ -57,11 +66,11 @@ export interface Evaluator {
 
 /** Compiles once; each evaluation then builds nothing but its context map. */
 export function createEvaluator(prepared: Extract<Prepared, { ok: true }>): Evaluator {
-  const { caller, compiled, errors } = prepared;
+  const { derived, compiled, errors } = prepared;
   return {
     evaluate(action, resource, context) {
       if (errors.length > 0) return invalidPolicyResult(errors);
-      return evaluateCompiled(compiled, action, resource, buildContext(caller, context));
+      return evaluateCompiled(compiled, action, resource, new RequestContext(derived, context));
     },
   };
 }

@@ -7,9 +7,9 @@
 import type { AccessLevel, Catalog } from "./catalog/types";
 import { ACCESS_LEVELS } from "./catalog/types";
 import type { CompiledPolicy, CompiledStatement } from "./compile/policy";
-import type { Coverage } from "./match/action";
+import { actionName, type ActionName, type Coverage } from "./match/action";
 import type { PrincipalGrant } from "./match/principal";
-import { buildContext } from "./principal";
+import { RequestContext } from "./context";
 import { decide, emptyOutcome, type Outcome } from "./evaluate/decide";
 import { rcpsApplyTo } from "./evaluate/rcp-services";
 import { actionApplies, principalGrant, resourceApplies } from "./evaluate/statement";
@@ -76,9 +76,9 @@ function forService(slot: Slot, service: string): ServiceSlot {
   return some.length === 0 ? false : some;
 }
 
-function holds(slot: ServiceSlot, lowerAction: string): boolean {
+function holds(slot: ServiceSlot, action: ActionName): boolean {
   if (typeof slot === "boolean") return slot;
-  for (const statement of slot) if (actionApplies(statement, lowerAction)) return true;
+  for (const statement of slot) if (actionApplies(statement, action)) return true;
   return false;
 }
 
@@ -125,45 +125,102 @@ function collectSlots(prepared: Extract<Prepared, { ok: true }>, lookup: Context
 
 const GRANTS: readonly PrincipalGrant[] = ["everyone", "direct", "role", "account"];
 
+interface ServiceSlots {
+  deny: ServiceSlot[];
+  identity: ServiceSlot;
+  boundary: ServiceSlot;
+  session: ServiceSlot;
+  scpLevels: ServiceSlot[];
+  rcpLevels: ServiceSlot[];
+  resource: ServiceSlot[];
+}
+
+function serviceSlots(slots: Slots, prefix: string): ServiceSlots {
+  const rcps = rcpsApplyTo(prefix);
+  return {
+    deny: rcps ? [forService(slots.deny, prefix), forService(slots.rcpDeny, prefix)] : [forService(slots.deny, prefix)],
+    identity: forService(slots.identity, prefix),
+    boundary: forService(slots.boundary, prefix),
+    session: forService(slots.session, prefix),
+    scpLevels: slots.scpLevels.map((slot) => forService(slot, prefix)),
+    rcpLevels: rcps ? slots.rcpLevels.map((slot) => forService(slot, prefix)) : [],
+    resource: GRANTS.map((grant) => forService(slots.resource[grant], prefix)),
+  };
+}
+
+/** True when no slot needs a per-action test: every action of the service shares one outcome. */
+function settled(service: ServiceSlots): boolean {
+  const all = [...service.deny, service.identity, service.boundary, service.session, ...service.scpLevels, ...service.rcpLevels, ...service.resource];
+  return all.every((slot) => typeof slot === "boolean");
+}
+
+function firstFailing(levels: readonly ServiceSlot[], action: ActionName): number {
+  for (let i = 0; i < levels.length; i++) if (!holds(levels[i], action)) return i;
+  return -1;
+}
+
+function outcomeFor(service: ServiceSlots, action: ActionName): Outcome {
+  const outcome = emptyOutcome();
+  for (const slot of service.deny) if (holds(slot, action)) outcome.denied = true;
+  outcome.identityAllow = holds(service.identity, action);
+  outcome.boundaryAllow = holds(service.boundary, action);
+  outcome.sessionAllow = holds(service.session, action);
+  outcome.scpBlockedLevel = firstFailing(service.scpLevels, action);
+  outcome.rcpBlockedLevel = firstFailing(service.rcpLevels, action);
+  for (let i = 0; i < GRANTS.length && outcome.resourceGrant === null; i++) {
+    if (holds(service.resource[i], action)) outcome.resourceGrant = GRANTS[i];
+  }
+  return outcome;
+}
+
+interface ActionNames {
+  /** `service:Name` as the catalog spells it. */
+  canonical: string[][];
+  parsed: ActionName[][];
+}
+
+/** Full action names per service, built once per catalog (the catalog is immutable data). */
+const namesByCatalog = new WeakMap<Catalog, ActionNames>();
+
+function actionNames(catalog: Catalog): ActionNames {
+  let names = namesByCatalog.get(catalog);
+  if (!names) {
+    const canonical = catalog.services.map((service) => service.actions.map((action) => `${service.prefix}:${action.name}`));
+    names = { canonical, parsed: canonical.map((list) => list.map(actionName)) };
+    namesByCatalog.set(catalog, names);
+  }
+  return names;
+}
+
 export function sweep(prepared: Extract<Prepared, { ok: true }>, catalog: Catalog): SweepResult {
   if (prepared.errors.length > 0) return { decision: "invalidPolicy", errors: prepared.errors };
-  const context = buildContext(prepared.caller, prepared.request.context);
-  const slots = collectSlots(prepared, (key) => context.get(key));
+  const slots = collectSlots(prepared, new RequestContext(prepared.derived, prepared.request.context));
   const { shape } = prepared.compiled;
+  const names = actionNames(catalog);
   const total = zeroCounts();
   const services: SweepService[] = [];
 
-  for (const service of catalog.services) {
+  catalog.services.forEach((service, serviceIndex) => {
     const prefix = service.prefix;
-    const rcps = rcpsApplyTo(prefix);
-    const deny = [forService(slots.deny, prefix), ...(rcps ? [forService(slots.rcpDeny, prefix)] : [])];
-    const identity = forService(slots.identity, prefix);
-    const boundary = forService(slots.boundary, prefix);
-    const session = forService(slots.session, prefix);
-    const scpLevels = slots.scpLevels.map((slot) => forService(slot, prefix));
-    const rcpLevels = rcps ? slots.rcpLevels.map((slot) => forService(slot, prefix)) : [];
-    const resource = GRANTS.map((grant) => [grant, forService(slots.resource[grant], prefix)] as const);
-
+    const perService = serviceSlots(slots, prefix);
+    // sts:GetCallerIdentity is decided by name, so STS is always walked action by action.
+    const shared =
+      settled(perService) && prefix !== "sts" ? decide(shape, outcomeFor(perService, actionName(prefix)), prefix) : null;
     const counts = zeroCounts();
-    const accessLevels = Object.fromEntries(ACCESS_LEVELS.map((level) => [level, zeroCounts()])) as Record<AccessLevel, Counts>;
-    const actions: SweepAction[] = [];
-    for (const action of service.actions) {
-      const lowerAction = `${prefix}:${action.name.toLowerCase()}`;
-      const outcome: Outcome = emptyOutcome();
-      outcome.denied = deny.some((slot) => holds(slot, lowerAction));
-      outcome.identityAllow = holds(identity, lowerAction);
-      outcome.boundaryAllow = holds(boundary, lowerAction);
-      outcome.sessionAllow = holds(session, lowerAction);
-      outcome.scpBlockedLevel = scpLevels.findIndex((slot) => !holds(slot, lowerAction));
-      outcome.rcpBlockedLevel = rcpLevels.findIndex((slot) => !holds(slot, lowerAction));
-      outcome.resourceGrant = resource.find(([, slot]) => holds(slot, lowerAction))?.[0] ?? null;
-      const verdict = decide(shape, outcome, lowerAction);
+    const accessLevels = {} as Record<AccessLevel, Counts>;
+    for (const level of ACCESS_LEVELS) accessLevels[level] = zeroCounts();
+    const actions: SweepAction[] = new Array<SweepAction>(service.actions.length);
+    const parsed = names.parsed[serviceIndex];
+    const canonical = names.canonical[serviceIndex];
+    service.actions.forEach((action, i) => {
+      const verdict = shared ?? decide(shape, outcomeFor(perService, parsed[i]), parsed[i].lower);
       counts[verdict.decision]++;
       accessLevels[action.accessLevel][verdict.decision]++;
-      actions.push({ action: `${prefix}:${action.name}`, accessLevel: action.accessLevel, ...verdict });
-    }
+      const { decision, gate, level } = verdict;
+      actions[i] = { action: canonical[i], accessLevel: action.accessLevel, decision, gate, level };
+    });
     for (const decision of Object.keys(total) as SweepDecision[]) total[decision] += counts[decision];
     services.push({ prefix, name: service.name, counts, accessLevels, actions });
-  }
+  });
   return { decision: "swept", counts: total, services };
 }

@@ -27,7 +27,11 @@ export interface Segment {
   literal: boolean;
 }
 
-export type ContextLookup = (lowerKey: string) => ContextValue | undefined;
+/** Reads the request context by lower-case key (a Map of lower-case keys is one). */
+export interface ContextLookup {
+  get(lowerKey: string): ContextValue | undefined;
+  has(lowerKey: string): boolean;
+}
 
 const ESCAPES: Record<string, string> = { "*": "*", "?": "?", $: "$" };
 
@@ -89,7 +93,7 @@ export function resolveTemplate(template: Template, lookup: ContextLookup): Segm
     } else if (part.kind === "literal") {
       segments.push({ text: part.text, literal: true });
     } else {
-      const value = lookup(part.key);
+      const value = lookup.get(part.key);
       if (typeof value === "string") segments.push({ text: value, literal: true });
       else if (part.fallback !== null) segments.push({ text: part.fallback, literal: true });
       else return null;

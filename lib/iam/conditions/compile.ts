@@ -62,7 +62,7 @@ function requestValues(raw: ContextValue | undefined): readonly string[] {
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-single-vs-multi-valued-context-keys.html
 function evaluateEntry(entry: Entry, lookup: ContextLookup): boolean {
   const { operator } = entry;
-  const values = requestValues(lookup(entry.key));
+  const values = requestValues(lookup.get(entry.key));
   if (operator.base.family === "Null") {
     const absent = values.length === 0;
     return entry.nullExpectations.some((expected) => expected !== null && expected === absent);
@@ -75,19 +75,26 @@ function evaluateEntry(entry: Entry, lookup: ContextLookup): boolean {
     if (operator.set === "ForAnyValue") return false;
     return operator.base.negated;
   }
-  const tests = entry.values.map((value) => resolveValue(operator, value, lookup));
-  const matchesPolicy = (requestValue: string) => {
-    for (const test of tests) if (test !== null && test(requestValue)) return true;
-    return false;
-  };
   const negated = operator.base.negated;
   if (operator.set === "ForAllValues") {
-    return values.every((value) => matchesPolicy(value) !== negated);
+    for (const value of values) if (matchesPolicy(entry, value, lookup) === negated) return false;
+    return true;
   }
   if (operator.set === "ForAnyValue") {
-    return values.some((value) => matchesPolicy(value) !== negated);
+    for (const value of values) if (matchesPolicy(entry, value, lookup) !== negated) return true;
+    return false;
   }
-  return values.some(matchesPolicy) !== negated;
+  for (const value of values) if (matchesPolicy(entry, value, lookup)) return !negated;
+  return negated;
+}
+
+/** Whether one request value matches any of the entry's policy values (the positive form). */
+function matchesPolicy(entry: Entry, requestValue: string, lookup: ContextLookup): boolean {
+  for (const value of entry.values) {
+    const test = resolveValue(entry.operator, value, lookup);
+    if (test !== null && test(requestValue)) return true;
+  }
+  return false;
 }
 
 export function compileCondition(

@@ -6,16 +6,25 @@
 
 type Groups = number[];
 
+// Scanned by hand: the request's address is parsed on every evaluation.
 function parseIPv4(text: string): Groups | null {
-  const parts = text.split(".");
-  if (parts.length !== 4) return null;
-  const bytes: number[] = [];
-  for (const part of parts) {
-    if (!/^\d{1,3}$/.test(part)) return null;
-    const byte = Number(part);
-    if (byte > 255) return null;
-    bytes.push(byte);
+  const bytes = [0, 0, 0, 0];
+  let part = 0;
+  let digits = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 46 /* . */) {
+      if (digits === 0 || ++part > 3) return null;
+      digits = 0;
+    } else if (code >= 48 && code <= 57 && digits < 3) {
+      bytes[part] = bytes[part] * 10 + (code - 48);
+      if (bytes[part] > 255) return null;
+      digits++;
+    } else {
+      return null;
+    }
   }
+  if (part !== 3 || digits === 0) return null;
   return [(bytes[0] << 8) | bytes[1], (bytes[2] << 8) | bytes[3]];
 }
 

@@ -1,75 +1,111 @@
 /**
  * One request against a compiled request: every statement is visited (no short cut) so that
  * the explanation names each statement that applied and every context key they missed.
+ * Written as plain loops over one state object: this is the per-request hot path.
  */
 import type { CompiledPolicy } from "../compile/policy";
 import type { CompiledRequest } from "../compile/request";
-import type { ContextValue, EvaluationResult, MatchedStatement, PolicySource } from "../types";
+import { actionName, type ActionName } from "../match/action";
+import type { EvaluationResult, MatchedStatement, PolicySource } from "../types";
 import type { ContextLookup } from "../variables";
-import { decide, emptyOutcome, strongerGrant } from "./decide";
+import { decide, emptyOutcome, strongerGrant, type Outcome } from "./decide";
 import { rcpsApplyTo } from "./rcp-services";
 import { actionApplies, principalGrant, resourceApplies } from "./statement";
+
+interface Walk {
+  compiled: CompiledRequest;
+  action: ActionName;
+  resource: string;
+  context: ContextLookup;
+  outcome: Outcome;
+  explanation: MatchedStatement[];
+  /** Lower-case key → key as written in the policy; created on the first missing key. */
+  missing: Map<string, string> | null;
+}
+
+function noteMissing(walk: Walk, keys: readonly string[]): void {
+  for (const key of keys) {
+    const lower = key.toLowerCase();
+    if (walk.context.has(lower)) continue;
+    walk.missing ??= new Map();
+    if (!walk.missing.has(lower)) walk.missing.set(lower, key);
+  }
+}
+
+/** Visits a group of policies; returns whether an Allow statement applied. */
+function visit(walk: Walk, policies: readonly CompiledPolicy[], source: PolicySource, level?: number): boolean {
+  let allowed = false;
+  for (let policyIndex = 0; policyIndex < policies.length; policyIndex++) {
+    if (visitPolicy(walk, policies[policyIndex], policyIndex, source, level)) allowed = true;
+  }
+  return allowed;
+}
+
+function visitPolicy(walk: Walk, policy: CompiledPolicy, policyIndex: number, source: PolicySource, level?: number): boolean {
+  let allowed = false;
+  const { shape } = walk.compiled;
+  for (const statement of policy.statements) {
+    if (!actionApplies(statement, walk.action)) continue;
+    const grant = principalGrant(statement, shape);
+    if (grant === null) continue;
+    if (statement.resources && statement.resources.variableKeys.length > 0) {
+      noteMissing(walk, statement.resources.variableKeys);
+    }
+    if (!resourceApplies(statement, walk.resource, walk.context)) continue;
+    if (statement.condition) {
+      noteMissing(walk, statement.condition.keys);
+      if (!statement.condition.test(walk.context)) continue;
+    }
+    const matched: MatchedStatement = {
+      source,
+      policyIndex,
+      statementIndex: statement.index,
+      sid: statement.sid,
+      effect: statement.effect,
+    };
+    if (level !== undefined) matched.level = level;
+    walk.explanation.push(matched);
+    if (statement.effect === "Deny") {
+      walk.outcome.denied = true;
+    } else {
+      allowed = true;
+      if (source === "resource") walk.outcome.resourceGrant = strongerGrant(walk.outcome.resourceGrant, grant);
+    }
+  }
+  return allowed;
+}
 
 export function evaluateCompiled(
   compiled: CompiledRequest,
   action: string,
   resource: string,
-  context: ReadonlyMap<string, ContextValue>,
+  context: ContextLookup,
 ): EvaluationResult {
-  const lowerAction = action.toLowerCase();
-  const lookup: ContextLookup = (key) => context.get(key);
-  const { shape } = compiled;
-  const outcome = emptyOutcome();
-  const explanation: MatchedStatement[] = [];
-  const missing = new Map<string, string>();
-  const noteMissing = (keys: readonly string[]) => {
-    for (const key of keys) {
-      const lower = key.toLowerCase();
-      if (!context.has(lower) && !missing.has(lower)) missing.set(lower, key);
+  const walk: Walk = {
+    compiled,
+    action: actionName(action),
+    resource,
+    context,
+    outcome: emptyOutcome(),
+    explanation: [],
+    missing: null,
+  };
+  const { outcome } = walk;
+  outcome.identityAllow = visit(walk, compiled.identity, "identity");
+  if (compiled.boundary) outcome.boundaryAllow = visitPolicy(walk, compiled.boundary, 0, "boundary");
+  if (compiled.session) outcome.sessionAllow = visitPolicy(walk, compiled.session, 0, "session");
+  if (compiled.scps) {
+    for (let i = 0; i < compiled.scps.length; i++) {
+      if (!visit(walk, compiled.scps[i], "scp", i) && outcome.scpBlockedLevel < 0) outcome.scpBlockedLevel = i;
     }
-  };
-
-  /** Visits one group of policies; returns whether an Allow applied. */
-  const visit = (policies: readonly CompiledPolicy[], source: PolicySource, level?: number): boolean => {
-    let allowed = false;
-    policies.forEach((policy, policyIndex) => {
-      for (const statement of policy.statements) {
-        if (!actionApplies(statement, lowerAction)) continue;
-        const grant = principalGrant(statement, shape);
-        if (grant === null) continue;
-        if (statement.resources) noteMissing(statement.resources.variableKeys);
-        if (!resourceApplies(statement, resource, lookup)) continue;
-        if (statement.condition) {
-          noteMissing(statement.condition.keys);
-          if (!statement.condition.test(lookup)) continue;
-        }
-        const { index: statementIndex, sid, effect } = statement;
-        explanation.push({ source, ...(level === undefined ? {} : { level }), policyIndex, statementIndex, sid, effect });
-        if (effect === "Deny") {
-          outcome.denied = true;
-        } else {
-          allowed = true;
-          if (source === "resource") outcome.resourceGrant = strongerGrant(outcome.resourceGrant, grant);
-        }
-      }
-    });
-    return allowed;
-  };
-
-  outcome.identityAllow = visit(compiled.identity, "identity");
-  if (compiled.boundary) outcome.boundaryAllow = visit([compiled.boundary], "boundary");
-  if (compiled.session) outcome.sessionAllow = visit([compiled.session], "session");
-  compiled.scps?.forEach((level, i) => {
-    if (!visit(level, "scp", i) && outcome.scpBlockedLevel < 0) outcome.scpBlockedLevel = i;
-  });
-  const service = lowerAction.slice(0, lowerAction.indexOf(":"));
-  if (rcpsApplyTo(service)) {
-    compiled.rcps?.forEach((level, i) => {
-      if (!visit(level, "rcp", i) && outcome.rcpBlockedLevel < 0) outcome.rcpBlockedLevel = i;
-    });
   }
-  if (compiled.resourcePolicy) visit([compiled.resourcePolicy], "resource");
+  if (compiled.rcps && rcpsApplyTo(walk.action.service)) {
+    for (let i = 0; i < compiled.rcps.length; i++) {
+      if (!visit(walk, compiled.rcps[i], "rcp", i) && outcome.rcpBlockedLevel < 0) outcome.rcpBlockedLevel = i;
+    }
+  }
+  if (compiled.resourcePolicy) visitPolicy(walk, compiled.resourcePolicy, 0, "resource");
 
-  const verdict = decide(shape, outcome, lowerAction);
-  return { ...verdict, explanation, missingContextValues: [...missing.values()] };
+  const verdict = decide(compiled.shape, outcome, walk.action.lower);
+  return { ...verdict, explanation: walk.explanation, missingContextValues: walk.missing ? [...walk.missing.values()] : [] };
 }

@@ -3,12 +3,13 @@
  * separately because within a sweep only the action changes.
  */
 import type { CompiledStatement } from "../compile/policy";
+import type { ActionName } from "../match/action";
 import type { PrincipalGrant } from "../match/principal";
 import type { ContextLookup } from "../variables";
 import type { RequestShape } from "./decide";
 
-export function actionApplies(statement: CompiledStatement, lowerAction: string): boolean {
-  return statement.actions.matches(lowerAction) !== statement.notAction;
+export function actionApplies(statement: CompiledStatement, action: ActionName): boolean {
+  return statement.actions.matches(action) !== statement.notAction;
 }
 
 export function resourceApplies(statement: CompiledStatement, resource: string, lookup: ContextLookup): boolean {

@@ -7,9 +7,24 @@ import { compileGlob, type StringMatcher } from "./glob";
 /** How a pattern list covers one service's actions: a sweep tests per action only for "some". */
 export type Coverage = "all" | "none" | "some";
 
+/** A requested action, lower-cased and split once per request. */
+export interface ActionName {
+  /** `service:name` in lower case. */
+  lower: string;
+  service: string;
+  name: string;
+}
+
+export function actionName(action: string): ActionName {
+  const lower = action.toLowerCase();
+  const colon = lower.indexOf(":");
+  return colon < 0
+    ? { lower, service: lower, name: "" }
+    : { lower, service: lower.slice(0, colon), name: lower.slice(colon + 1) };
+}
+
 export interface ActionPatterns {
-  /** `lowerAction` is `service:name` in lower case. */
-  matches(lowerAction: string): boolean;
+  matches(action: ActionName): boolean;
   coverage(service: string): Coverage;
 }
 
@@ -46,17 +61,11 @@ export function compileActionPatterns(patterns: readonly string[]): ActionPatter
   }
 
   return {
-    matches(lowerAction) {
-      if (matchAll || exact.has(lowerAction)) return true;
-      const colon = lowerAction.indexOf(":");
-      const service = lowerAction.slice(0, colon);
-      if (wholeService.has(service)) return true;
-      const named = byService.get(service);
-      if (named) {
-        const name = lowerAction.slice(colon + 1);
-        for (const matcher of named) if (matcher(name)) return true;
-      }
-      for (const matcher of crossService) if (matcher(lowerAction)) return true;
+    matches(action) {
+      if (matchAll || exact.has(action.lower) || wholeService.has(action.service)) return true;
+      const named = byService.get(action.service);
+      if (named) for (const matcher of named) if (matcher(action.name)) return true;
+      for (const matcher of crossService) if (matcher(action.lower)) return true;
       return false;
     },
     coverage(service) {
