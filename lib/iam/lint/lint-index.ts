@@ -1,0 +1,110 @@
+/**
+ * What the linter derives from the catalog, built once per CatalogIndex and kept beside it:
+ * the editor lints on every (debounced) keystroke, so nothing here is rebuilt per call.
+ */
+import type { CatalogIndex } from "../catalog";
+
+/** The five colon-separated fields of an ARN plus the resource part, as wildcard patterns. */
+export interface ArnParts {
+  partition: string;
+  service: string;
+  region: string;
+  account: string;
+  resource: string;
+}
+
+export interface LintIndex {
+  servicePrefixes: readonly string[];
+  /** "service:Action" names of a service's actions (empty for an unknown service). */
+  actionNames(prefix: string): readonly string[];
+  /** Resource ARN patterns per ARN service field (lower case), from every resource type. */
+  arnShapes(service: string): readonly ArnParts[] | undefined;
+  arnServices: readonly string[];
+  /** A catalog ARN pattern (${Placeholders} become `*`), parsed once. */
+  catalogArn(pattern: string): ArnParts | undefined;
+  globalKeys: readonly string[];
+  serviceKeys(prefix: string): readonly string[];
+}
+
+export function splitArn(arn: string): ArnParts | undefined {
+  const fields = arn.split(":");
+  if (fields.length < 6 || fields[0] !== "arn") return undefined;
+  return {
+    partition: fields[1],
+    service: fields[2],
+    region: fields[3],
+    account: fields[4],
+    resource: fields.slice(5).join(":"),
+  };
+}
+
+/** A catalog pattern's placeholders stand for any text. */
+export function catalogGlob(pattern: string): string {
+  return pattern.replace(/\$\{[^}]*\}/g, "*");
+}
+
+/**
+ * A policy's own text as a pattern: ${*}, ${?} and ${$} are the literal characters (read
+ * loosely as "one character"); any other variable is unknown until request time, so `*`.
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html
+ */
+export function policyGlob(text: string): string {
+  return text.replace(/\$\{([^}]*)\}/g, (_, name: string) => (name === "$" ? "$" : name === "*" || name === "?" ? "?" : "*"));
+}
+
+const cache = new WeakMap<CatalogIndex, LintIndex>();
+
+function build(catalog: CatalogIndex): LintIndex {
+  const parsed = new Map<string, ArnParts | undefined>();
+  const catalogArn = (pattern: string): ArnParts | undefined => {
+    if (!parsed.has(pattern)) parsed.set(pattern, splitArn(catalogGlob(pattern)));
+    return parsed.get(pattern);
+  };
+  const shapes = new Map<string, ArnParts[]>();
+  for (const service of catalog.catalog.services) {
+    for (const type of service.resourceTypes) {
+      const parts = catalogArn(type.arn);
+      if (!parts || parts.service.includes("*")) continue;
+      const key = parts.service.toLowerCase();
+      const list = shapes.get(key) ?? [];
+      list.push(parts);
+      shapes.set(key, list);
+    }
+  }
+  const names = new Map<string, string[]>();
+  const keys = new Map<string, string[]>();
+  return {
+    servicePrefixes: catalog.catalog.services.map((service) => service.prefix),
+    actionNames(prefix) {
+      const lower = prefix.toLowerCase();
+      let list = names.get(lower);
+      if (!list) {
+        list = catalog.actionsOf(lower).map((action) => `${action.service}:${action.name}`);
+        names.set(lower, list);
+      }
+      return list;
+    },
+    arnShapes: (service) => shapes.get(service.toLowerCase()),
+    arnServices: [...shapes.keys()],
+    catalogArn,
+    globalKeys: catalog.catalog.globalConditionKeys.map((key) => key.key),
+    serviceKeys(prefix) {
+      const lower = prefix.toLowerCase();
+      let list = keys.get(lower);
+      if (!list) {
+        list = (catalog.service(lower)?.conditionKeys ?? []).map((key) => key.key);
+        keys.set(lower, list);
+      }
+      return list;
+    },
+  };
+}
+
+export function lintIndexOf(catalog: CatalogIndex): LintIndex {
+  let index = cache.get(catalog);
+  if (!index) {
+    index = build(catalog);
+    cache.set(catalog, index);
+  }
+  return index;
+}
