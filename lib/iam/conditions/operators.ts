@@ -71,8 +71,12 @@ const stringLike: BaseOperator["prepare"] = (segments) => compileTokens(tokenize
  * own, and each may hold `*` and `?`.
  */
 const arnLike: BaseOperator["prepare"] = (segments) => {
-  const parts = splitArnTokens(tokenize(segments));
-  if (parts === null) return compileTokens(tokenize(segments));
+  const tokens = tokenize(segments);
+  const parts = splitArnTokens(tokens);
+  // A pattern without colons ("*") is matched against the whole value; one with some colons
+  // but fewer than six parts can match no ARN.
+  if (parts.length === 1) return compileTokens(tokens);
+  if (parts.length < 6) return null;
   const matchers: StringMatcher[] = parts.map(compileTokens);
   return (value) => {
     const valueParts = splitArn(value);
@@ -93,7 +97,7 @@ function splitArn(value: string): string[] | null {
   return parts;
 }
 
-function splitArnTokens(tokens: readonly GlobToken[]): GlobToken[][] | null {
+function splitArnTokens(tokens: readonly GlobToken[]): GlobToken[][] {
   const parts: GlobToken[][] = [[]];
   for (const token of tokens) {
     if (typeof token !== "string" || parts.length === 6) {
@@ -107,8 +111,6 @@ function splitArnTokens(tokens: readonly GlobToken[]): GlobToken[][] | null {
       if (piece) parts[parts.length - 1].push(piece);
     });
   }
-  // A pattern without six parts (e.g. "*") is matched against the whole value.
-  if (parts.length < 6) return null;
   return parts;
 }
 
