@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { groupSummarySelect, toGroupSummary } from "@/lib/data/group-shape";
+import { groupRowSelect, summarizeGroups } from "@/lib/data/group-shape";
 import { findUserOrThrow } from "@/lib/data/lookup";
 import type { GroupSummary } from "@/lib/schemas/group";
 
@@ -9,8 +9,8 @@ export async function listGroupsForUser(accountId: string, userName: string): Pr
   const user = await findUserOrThrow(db(), accountId, userName);
   const rows = await db().group.findMany({
     where: { members: { some: { userId: user.id } } },
-    select: groupSummarySelect,
+    select: groupRowSelect,
     orderBy: { nameLower: "asc" },
   });
-  return rows.map(toGroupSummary);
+  return summarizeGroups(db(), rows);
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { groupSummarySelect, toGroupSummary } from "@/lib/data/group-shape";
+import { groupRowSelect, summarizeGroups } from "@/lib/data/group-shape";
 import { findAccountOrThrow } from "@/lib/data/lookup";
 import type { Page } from "@/lib/schemas/common";
 import type { GroupSummary, ListGroupsInput } from "@/lib/schemas/group";
@@ -24,11 +24,12 @@ export async function listGroups(accountId: string, query: ListGroupsInput): Pro
     db().group.count({ where }),
     db().group.findMany({
       where,
-      select: groupSummarySelect,
+      select: groupRowSelect,
       orderBy: ORDER_BY[query.sort](query.order),
       skip: (query.page - 1) * query.pageSize,
       take: query.pageSize,
     }),
   ]);
-  return { items: rows.map(toGroupSummary), total, page: query.page, pageSize: query.pageSize };
+  const items = await summarizeGroups(db(), rows);
+  return { items, total, page: query.page, pageSize: query.pageSize };
 }

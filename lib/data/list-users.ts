@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { findAccountOrThrow } from "@/lib/data/lookup";
-import { toUserSummary, userSummarySelect } from "@/lib/data/user-shape";
+import { summarizeUsers, userRowSelect } from "@/lib/data/user-shape";
 import type { Page } from "@/lib/schemas/common";
 import type { ListUsersInput, UserSortKey, UserSummary } from "@/lib/schemas/user";
 
@@ -16,8 +16,9 @@ const ORDER_BY: Record<UserSortKey, (o: Order) => Prisma.UserOrderByWithRelation
 };
 
 /**
- * One page of the users matching `where` and the query's search, sorted, with their counts in
- * the same query (Prisma _count sub-selects on indexed foreign keys; no query per user).
+ * One page of the users matching `where` and the query's search, sorted: the page is read
+ * through the (accountId, nameLower) or (accountId, createdAt) index, then its counts in a fixed
+ * number of queries (none per user).
  */
 export async function findUserPage(
   where: Prisma.UserWhereInput,
@@ -30,13 +31,14 @@ export async function findUserPage(
     db().user.count({ where: filtered }),
     db().user.findMany({
       where: filtered,
-      select: userSummarySelect,
+      select: userRowSelect,
       orderBy: ORDER_BY[query.sort](query.order),
       skip: (query.page - 1) * query.pageSize,
       take: query.pageSize,
     }),
   ]);
-  return { items: rows.map(toUserSummary), total, page: query.page, pageSize: query.pageSize };
+  const items = await summarizeUsers(db(), rows);
+  return { items, total, page: query.page, pageSize: query.pageSize };
 }
 
 /** ListUsers: one page of the account's users. */

@@ -202,8 +202,22 @@ describe("listUsers", () => {
     await addUserToGroup(accountId, "devs", "mike");
     await createAccessKey(accountId, "mike");
     await putLoginProfile(accountId, "mike", { password: "Another-Passw0rd" });
-    const [mike] = (await listUsers(accountId, query({ search: "mike" }))).items;
-    expect(mike).toMatchObject({ groupCount: 1, accessKeyCount: 1, attachedPolicyCount: 0, hasPassword: true });
+    const policy = await customerPolicy(accountId, "ForZed");
+    const zed = await db().user.findFirstOrThrow({ where: { accountId, nameLower: "zed" } });
+    await attachToUser(zed.id, policy.id);
+    const counts = (await listUsers(accountId, query({}))).items.map((u) => [
+      u.userName,
+      u.groupCount,
+      u.accessKeyCount,
+      u.attachedPolicyCount,
+      u.hasPassword,
+    ]);
+    expect(counts).toEqual([
+      ["amelia", 0, 0, 0, false],
+      ["Amy", 0, 0, 0, false],
+      ["mike", 1, 1, 0, true],
+      ["zed", 0, 0, 1, false],
+    ]);
   });
 
   it("never shows users of another account", async () => {
