@@ -8,7 +8,7 @@ import type { Account, CreateAccountInput } from "@/lib/schemas/account";
 
 async function unusedAccountId(tx: Tx): Promise<string> {
   for (;;) {
-    const id = String(randomInt(0, 1_000_000)).padStart(6, "0") + String(randomInt(0, 1_000_000)).padStart(6, "0");
+    const id = String(randomInt(0, 1_000_000_000_000)).padStart(12, "0");
     if (!(await tx.account.findUnique({ where: { id }, select: { id: true } }))) return id;
   }
 }

@@ -22,7 +22,10 @@ export function createMfaDevice(accountId: string, userName: string, deviceName:
       select: { name: true },
     });
     if (existing) {
-      throw alreadyExists(`An MFA device named ${existing.name} already exists in account ${accountId}.`, "deviceName");
+      throw alreadyExists(
+        `An MFA device named ${existing.name} already exists in account ${accountId}.`,
+        "deviceName",
+      );
     }
     const count = await tx.mfaDevice.count({ where: { userId: user.id } });
     if (count >= MAX_MFA_DEVICES) {
@@ -36,7 +39,12 @@ export function createMfaDevice(accountId: string, userName: string, deviceName:
       data: { arn, accountId, name: deviceName, nameLower, userId: user.id, enabledAt: new Date() },
       select: mfaDeviceSelect,
     });
-    log({ accountId, action: "CreateVirtualMFADevice", targetArn: arn, summary: `Created virtual MFA device ${deviceName}.` });
+    log({
+      accountId,
+      action: "CreateVirtualMFADevice",
+      targetArn: arn,
+      summary: `Created virtual MFA device ${deviceName}.`,
+    });
     log({
       accountId,
       action: "EnableMFADevice",

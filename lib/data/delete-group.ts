@@ -44,7 +44,9 @@ export function deleteGroup(accountId: string, groupName: string, options: { for
       accountId,
       action: "DeleteGroup",
       targetArn: group.arn,
-      summary: remaining ? `Deleted group ${group.name} after removing its ${remaining}.` : `Deleted group ${group.name}.`,
+      summary: remaining
+        ? `Deleted group ${group.name} after removing its ${remaining}.`
+        : `Deleted group ${group.name}.`,
     });
   });
 }

@@ -18,6 +18,11 @@ export function deleteMfaDevice(accountId: string, userName: string, deviceName:
       targetArn: user.arn,
       summary: `Removed MFA device ${device.name} from user ${user.name}.`,
     });
-    log({ accountId, action: "DeleteVirtualMFADevice", targetArn: device.arn, summary: `Deleted virtual MFA device ${device.name}.` });
+    log({
+      accountId,
+      action: "DeleteVirtualMFADevice",
+      targetArn: device.arn,
+      summary: `Deleted virtual MFA device ${device.name}.`,
+    });
   });
 }

@@ -94,7 +94,9 @@ export function deleteUser(accountId: string, userName: string, options: { force
       accountId,
       action: "DeleteUser",
       targetArn: user.arn,
-      summary: remaining ? `Deleted user ${user.name} after removing its ${remaining}.` : `Deleted user ${user.name}.`,
+      summary: remaining
+        ? `Deleted user ${user.name} after removing its ${remaining}.`
+        : `Deleted user ${user.name}.`,
     });
   });
 }

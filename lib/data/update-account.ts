@@ -19,13 +19,16 @@ export function updateAccount(accountId: string, input: UpdateAccountInput): Pro
       if (taken) {
         throw alreadyExists(`The alias "${input.alias}" is already used by account ${taken.id}.`, "alias");
       }
-      log({ accountId, action: "CreateAccountAlias", targetArn, summary: `Changed the alias from ${account.alias} to ${input.alias}.` });
+      const summary = `Changed the alias from ${account.alias} to ${input.alias}.`;
+      log({ accountId, action: "CreateAccountAlias", targetArn, summary });
     }
     if (input.displayName !== undefined && input.displayName !== account.displayName) {
-      log({ accountId, action: "PutAccountName", targetArn, summary: `Renamed the account from "${account.displayName}" to "${input.displayName}".` });
+      const summary = `Renamed the account from "${account.displayName}" to "${input.displayName}".`;
+      log({ accountId, action: "PutAccountName", targetArn, summary });
     }
     if (input.rootEmail !== undefined && input.rootEmail !== account.rootEmail) {
-      log({ accountId, action: "StartPrimaryEmailUpdate", targetArn, summary: `Changed the root email to ${input.rootEmail}.` });
+      const summary = `Changed the root email to ${input.rootEmail}.`;
+      log({ accountId, action: "StartPrimaryEmailUpdate", targetArn, summary });
     }
     const row = await tx.account.update({
       where: { id: accountId },
