@@ -1,0 +1,73 @@
+/**
+ * Properties of the evaluation logic that hold for any policies ("Policy evaluation logic";
+ * "The difference between explicit and implicit denies").
+ */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { requestArb, statementArb } from "../arbitraries";
+import { evaluate, type RequestOptions } from "../test-support";
+
+type Generated = typeof requestArb extends fc.Arbitrary<infer T> ? T : never;
+
+const options = (generated: Generated): RequestOptions => ({
+  ...generated,
+  permissionsBoundary: generated.permissionsBoundary ?? undefined,
+});
+
+const decision = (generated: Generated) => evaluate(options(generated)).decision;
+
+describe("evaluation properties", () => {
+  it("an explicit Deny that applies always wins", () => {
+    fc.assert(
+      fc.property(requestArb, (generated) => {
+        const denial = { Version: "2012-10-17", Statement: [{ Effect: "Deny", Action: generated.action, Resource: "*" }] };
+        expect(decision({ ...generated, identityPolicies: [...generated.identityPolicies, denial] })).toBe("explicitDeny");
+      }),
+    );
+  });
+
+  it("adding an Allow statement never removes access", () => {
+    fc.assert(
+      fc.property(requestArb, statementArb("Allow"), fc.nat(), (generated, extra, at) => {
+        fc.pre(generated.identityPolicies.length > 0);
+        const before = decision(generated);
+        const policies = generated.identityPolicies.map((policy, i) =>
+          i === at % generated.identityPolicies.length ? { ...policy, Statement: [...policy.Statement, extra] } : policy,
+        );
+        const after = decision({ ...generated, identityPolicies: policies });
+        if (before === "allowed") expect(after).toBe("allowed");
+        if (before === "explicitDeny") expect(after).toBe("explicitDeny");
+      }),
+    );
+  });
+
+  it("statement and policy order do not matter", () => {
+    fc.assert(
+      fc.property(requestArb, (generated) => {
+        const reversed = generated.identityPolicies
+          .map((policy) => ({ ...policy, Statement: [...policy.Statement].reverse() }))
+          .reverse();
+        expect(decision({ ...generated, identityPolicies: reversed })).toBe(decision(generated));
+      }),
+    );
+  });
+
+  it("a Statement object equals an array of one", () => {
+    fc.assert(
+      fc.property(requestArb, statementArb(), (generated, statement) => {
+        const asArray = { ...generated, identityPolicies: [{ Version: "2012-10-17", Statement: [statement] }] };
+        const asObject = { ...generated, identityPolicies: [{ Version: "2012-10-17", Statement: statement }] };
+        expect(decision(asObject)).toBe(decision(asArray));
+      }),
+    );
+  });
+
+  it("the case of the requested action never matters", () => {
+    fc.assert(
+      fc.property(requestArb, fc.array(fc.boolean(), { minLength: 32, maxLength: 32 }), (generated, upper) => {
+        const recased = [...generated.action].map((char, i) => (upper[i % upper.length] ? char.toUpperCase() : char.toLowerCase())).join("");
+        expect(decision({ ...generated, action: recased })).toBe(decision(generated));
+      }),
+    );
+  });
+});
