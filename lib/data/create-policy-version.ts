@@ -13,7 +13,7 @@ export const MAX_POLICY_VERSIONS = 5;
  * CreatePolicyVersion. Version ids keep counting up (v6 follows v5 even after deletes), and the
  * policy's update date becomes this version's creation date, as AWS reports it.
  */
-export function createPolicyVersion(
+export async function createPolicyVersion(
   accountId: string,
   policyName: string,
   input: { policyDocument: string; setAsDefault: boolean },

@@ -9,7 +9,7 @@ import { write } from "@/lib/data/write";
 import type { CreatePolicyInput, Policy } from "@/lib/schemas/policy";
 
 /** CreatePolicy: a customer managed policy with its document as version v1, the default. */
-export function createPolicy(accountId: string, input: CreatePolicyInput): Promise<Policy> {
+export async function createPolicy(accountId: string, input: CreatePolicyInput): Promise<Policy> {
   assertValidManagedPolicyDocument(input.policyDocument);
   return write(async (tx, log) => {
     await findAccountOrThrow(tx, accountId);

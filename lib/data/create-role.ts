@@ -10,7 +10,7 @@ import { write } from "@/lib/data/write";
 import type { CreateRoleInput, Role } from "@/lib/schemas/role";
 
 /** CreateRole: a unique name in the account, a valid trust policy (stored as written). */
-export function createRole(accountId: string, input: CreateRoleInput): Promise<Role> {
+export async function createRole(accountId: string, input: CreateRoleInput): Promise<Role> {
   assertValidTrustPolicy(input.trustPolicy);
   return write(async (tx, log) => {
     await findAccountOrThrow(tx, accountId);

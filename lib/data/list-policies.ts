@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { findAccountOrThrow } from "@/lib/data/lookup";
+import { nameSearchWhere } from "@/lib/data/name-search";
 import {
   attachmentCountIn,
   awsManagedAttachmentCounts,
@@ -11,13 +12,12 @@ import {
 import type { Page } from "@/lib/schemas/common";
 import type { ListPoliciesQuery, PolicySummary } from "@/lib/schemas/policy";
 
-function whereFor(accountId: string, query: ListPoliciesQuery, awsCounts: Map<string, number>): Prisma.PolicyWhereInput {
+function scopeWhere(accountId: string, query: ListPoliciesQuery, awsCounts: Map<string, number>): Prisma.PolicyWhereInput {
   const local: Prisma.PolicyWhereInput = query.onlyAttached ? { accountId, attachmentCount: { gt: 0 } } : { accountId };
   const aws: Prisma.PolicyWhereInput = query.onlyAttached
     ? { awsManaged: true, id: { in: [...awsCounts.keys()] } }
     : { awsManaged: true };
-  const scope = query.scope === "Local" ? local : query.scope === "AWS" ? aws : { OR: [local, aws] };
-  return query.search ? { AND: [scope, { nameLower: { contains: query.search.toLowerCase() } }] } : scope;
+  return query.scope === "Local" ? local : query.scope === "AWS" ? aws : { OR: [local, aws] };
 }
 
 const ORDER: Record<Exclude<ListPoliciesQuery["sort"], "attachments">, (o: Prisma.SortOrder) => Prisma.PolicyOrderByWithRelationInput[]> = {
@@ -47,7 +47,11 @@ async function idsByAttachments(where: Prisma.PolicyWhereInput, query: ListPolic
 export async function listPolicies(accountId: string, query: ListPoliciesQuery): Promise<Page<PolicySummary>> {
   await findAccountOrThrow(db(), accountId);
   const awsCounts = query.scope === "Local" ? new Map<string, number>() : await awsManagedAttachmentCounts(db(), accountId);
-  const where = whereFor(accountId, query, awsCounts);
+  const scope = scopeWhere(accountId, query, awsCounts);
+  const search = await nameSearchWhere(query.search, (like) =>
+    db().policy.findMany({ where: { AND: [scope, like] }, select: { id: true, nameLower: true } }),
+  );
+  const where: Prisma.PolicyWhereInput = { AND: [scope, search] };
   const total = await db().policy.count({ where });
   let rows;
   if (query.sort === "attachments") {

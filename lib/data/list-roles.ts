@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { findAccountOrThrow } from "@/lib/data/lookup";
+import { nameSearchWhere } from "@/lib/data/name-search";
 import { roleSummarySelect, toRoleSummary } from "@/lib/data/role-shape";
 import type { Page } from "@/lib/schemas/common";
 import type { ListRolesQuery, RoleSortKey, RoleSummary } from "@/lib/schemas/role";
@@ -12,10 +13,10 @@ const orderBy = (sort: RoleSortKey, order: Prisma.SortOrder): Prisma.RoleOrderBy
 /** ListRoles: one page, searched by name anywhere in it, case-insensitively. */
 export async function listRoles(accountId: string, query: ListRolesQuery): Promise<Page<RoleSummary>> {
   await findAccountOrThrow(db(), accountId);
-  const where: Prisma.RoleWhereInput = {
-    accountId,
-    ...(query.search ? { nameLower: { contains: query.search.toLowerCase() } } : {}),
-  };
+  const search = await nameSearchWhere(query.search, (like) =>
+    db().role.findMany({ where: { accountId, ...like }, select: { id: true, nameLower: true } }),
+  );
+  const where: Prisma.RoleWhereInput = { accountId, ...search };
   const [rows, total] = await Promise.all([
     db().role.findMany({
       where,

@@ -21,7 +21,7 @@ const AGGREGATE_LIMIT: Record<PolicyHolderKind, number> = {
 };
 
 /** PutUserPolicy / PutGroupPolicy / PutRolePolicy: creates or replaces the inline policy. */
-export function putInlinePolicy(
+export async function putInlinePolicy(
   kind: PolicyHolderKind,
   accountId: string,
   holderName: string,

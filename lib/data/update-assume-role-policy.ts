@@ -6,7 +6,7 @@ import { write } from "@/lib/data/write";
 import type { Role } from "@/lib/schemas/role";
 
 /** UpdateAssumeRolePolicy: replaces the role's trust policy (stored as written). */
-export function updateAssumeRolePolicy(accountId: string, roleName: string, policyDocument: string): Promise<Role> {
+export async function updateAssumeRolePolicy(accountId: string, roleName: string, policyDocument: string): Promise<Role> {
   assertValidTrustPolicy(policyDocument, "policyDocument");
   return write(async (tx, log) => {
     const role = await findRoleOrThrow(tx, accountId, roleName);

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { iamPath, listQuery, policyArn, policyDocumentText, policyName, tags, type Tag } from "@/lib/schemas/common";
+import { iamPath, inlinePolicyName, listQuery, policyArn, policyDocumentText, policyName, tags, type Tag } from "@/lib/schemas/common";
 
 // Managed policy rules from the IAM API reference (CreatePolicy, CreatePolicyVersion,
 // ListPolicies, ListEntitiesForPolicy).
@@ -94,3 +94,6 @@ export interface PolicyEntities {
   groups: { groupName: string; groupId: string; arn: string; usage: PolicyUsage }[];
   roles: { roleName: string; roleId: string; arn: string; usage: PolicyUsage }[];
 }
+
+/** PutUserPolicy / PutGroupPolicy / PutRolePolicy: the name in the path must be a valid name. */
+export const inlinePolicyParams = z.object({ policyName: inlinePolicyName });

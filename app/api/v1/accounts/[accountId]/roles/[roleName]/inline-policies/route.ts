@@ -1,0 +1,8 @@
+import { apiRoute } from "@/lib/api/route";
+import { listInlinePolicies } from "@/lib/data/list-inline-policies";
+
+type Params = { accountId: string; roleName: string };
+
+export const GET = apiRoute<Params>(async ({ params }) => ({
+  items: await listInlinePolicies("role", params.accountId, params.roleName),
+}));
