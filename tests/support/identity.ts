@@ -39,7 +39,7 @@ export async function attachToGroup(groupId: string, policyId: string) {
 export const attachmentCount = async (policyId: string) =>
   (await db().policy.findUniqueOrThrow({ where: { id: policyId } })).attachmentCount;
 
-/** Events of the account, oldest first, as [action, targetArn]. */
+/** Events of the account, oldest first. */
 export async function events(accountId: string) {
   const rows = await db().changeEvent.findMany({ where: { accountId }, orderBy: { id: "asc" } });
   return rows.map((e) => ({ action: e.action, targetArn: e.targetArn, summary: e.summary }));
