@@ -15,12 +15,3 @@ export function formatDuration(seconds: number): string {
   const parts = [hours > 0 ? plural(hours, "hour") : "", minutes > 0 ? plural(minutes, "minute") : ""].filter(Boolean);
   return parts.join(" ") || "0 minutes";
 }
-
-/** A document as stored, or pretty-printed when it is JSON (whitespace only, nothing reordered). */
-export function prettyJson(text: string): string {
-  try {
-    return JSON.stringify(JSON.parse(text), null, 2);
-  } catch {
-    return text;
-  }
-}

@@ -14,11 +14,13 @@ export function useEntityList<T>(
   kind: EntityKind,
   params: ListParams,
   extra: Record<string, string> = {},
+  enabled = true,
 ) {
   const all = { ...params, ...extra };
   return useQuery({
     queryKey: keys.list(accountId, kind, all),
     queryFn: () => api<Page<T>>(`/accounts/${seg(accountId)}/${kind}${qs(all)}`),
     placeholderData: keepPreviousData,
+    enabled,
   });
 }

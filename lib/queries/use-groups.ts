@@ -28,7 +28,8 @@ export function useUpdateGroup(accountId: string, groupName: string) {
     accountId,
     (input: { newGroupName?: string; newPath?: string }) =>
       api<GroupSummary>(one(accountId, groupName), "PATCH", input),
-    { gone: () => [keys.entity(accountId, "groups", groupName)] },
+    // A new name moves the entity to another cache entry; a new path keeps it.
+    { gone: (_data, input) => (input.newGroupName ? [keys.entity(accountId, "groups", groupName)] : []) },
   );
 }
 

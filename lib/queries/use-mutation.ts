@@ -4,9 +4,9 @@ import { useMutation, useQueryClient, type QueryKey } from "@tanstack/react-quer
 import type { ApiError } from "./api";
 import { keys } from "./keys";
 
-interface Options<TData> {
+interface Options<TData, TVars> {
   /** Query prefixes of something the write removed: dropped, never refetched (they would 404). */
-  gone?: (data: TData) => QueryKey[];
+  gone?: (data: TData, vars: TVars) => QueryKey[];
 }
 
 const startsWith = (key: QueryKey, prefix: QueryKey) =>
@@ -19,13 +19,13 @@ const startsWith = (key: QueryKey, prefix: QueryKey) =>
 export function useAccountMutation<TVars, TData = unknown>(
   accountId: string,
   mutationFn: (vars: TVars) => Promise<TData>,
-  options: Options<TData> = {},
+  options: Options<TData, TVars> = {},
 ) {
   const client = useQueryClient();
   return useMutation<TData, ApiError, TVars>({
     mutationFn,
-    onSuccess: async (data) => {
-      const gone = options.gone?.(data) ?? [];
+    onSuccess: async (data, vars) => {
+      const gone = options.gone?.(data, vars) ?? [];
       for (const prefix of gone) client.removeQueries({ queryKey: prefix });
       await Promise.all([
         client.invalidateQueries({

@@ -32,7 +32,8 @@ export function useUpdateUser(accountId: string, userName: string) {
   return useAccountMutation(
     accountId,
     (input: { newUserName?: string; newPath?: string }) => api<User>(one(accountId, userName), "PATCH", input),
-    { gone: () => [keys.entity(accountId, "users", userName)] },
+    // A new name moves the entity to another cache entry; a new path keeps it.
+    { gone: (_data, input) => (input.newUserName ? [keys.entity(accountId, "users", userName)] : []) },
   );
 }
 

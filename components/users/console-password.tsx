@@ -1,0 +1,122 @@
+"use client";
+
+import { useState, type FormEvent } from "react";
+import { ConfirmDialog } from "@/components/entity/confirm-dialog";
+import { ErrorAlert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { CheckboxField, TextField } from "@/components/ui/field";
+import { fieldError, formError } from "@/components/ui/form-errors";
+import { formatDateTime } from "@/components/ui/format";
+import { Badge, Card } from "@/components/ui/misc";
+import { useToast } from "@/components/ui/toast";
+import type { User } from "@/lib/queries/types";
+import { useDeleteLoginProfile, usePutLoginProfile } from "@/lib/queries/use-credentials";
+
+/** The rules the server enforces (the account's password policy), shown as a live checklist. */
+function passwordRules(password: string, userName: string): { text: string; met: boolean }[] {
+  const kinds = [/[A-Z]/, /[a-z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((re) => re.test(password)).length;
+  return [
+    { text: "At least 8 characters", met: password.length >= 8 },
+    { text: "At least three of: upper-case letters, lower-case letters, digits, symbols", met: kinds >= 3 },
+    { text: "Not the same as the user name", met: password.length > 0 && password.toLowerCase() !== userName.toLowerCase() },
+  ];
+}
+
+export function ConsolePassword({ accountId, user }: { accountId: string; user: User }) {
+  const notify = useToast();
+  const remove = useDeleteLoginProfile(accountId, user.userName);
+  const [setting, setSetting] = useState(false);
+  const [removing, setRemoving] = useState(false);
+
+  return (
+    <Card
+      title="Console sign-in"
+      actions={
+        <>
+          <Button variant="primary" onClick={() => setSetting(true)}>
+            {user.hasPassword ? "Reset password" : "Enable console access"}
+          </Button>
+          {user.hasPassword && <Button onClick={() => setRemoving(true)}>Remove console access</Button>}
+        </>
+      }
+    >
+      {user.hasPassword ? (
+        <p className="flex flex-wrap items-center gap-3">
+          <Badge tone="success">Console access enabled</Badge>
+          <span className="text-muted">Password set {formatDateTime(user.passwordSetAt)}</span>
+          {user.passwordResetRequired && <Badge tone="warn">Must change password at next sign-in</Badge>}
+        </p>
+      ) : (
+        <p className="text-muted">Console access is disabled: {user.userName} has no password.</p>
+      )}
+      {setting && <PasswordDialog accountId={accountId} user={user} onClose={() => setSetting(false)} />}
+      <ConfirmDialog
+        open={removing}
+        onClose={() => {
+          remove.reset();
+          setRemoving(false);
+        }}
+        title="Remove console access?"
+        confirmLabel="Remove console access"
+        pending={remove.isPending}
+        error={remove.error}
+        onConfirm={() =>
+          remove.mutate(undefined, {
+            onSuccess: () => {
+              notify(`Console access removed for ${user.userName}.`);
+              setRemoving(false);
+            },
+          })
+        }
+      >
+        <p>The password is deleted; {user.userName} can no longer sign in to the console. Access keys keep working.</p>
+      </ConfirmDialog>
+    </Card>
+  );
+}
+
+function PasswordDialog({ accountId, user, onClose }: { accountId: string; user: User; onClose: () => void }) {
+  const notify = useToast();
+  const put = usePutLoginProfile(accountId, user.userName);
+  const [password, setPassword] = useState("");
+  const [resetRequired, setResetRequired] = useState(true);
+  const rules = passwordRules(password, user.userName);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    put.mutate(
+      { password, passwordResetRequired: resetRequired },
+      {
+        onSuccess: () => {
+          notify(user.hasPassword ? `Password reset for ${user.userName}.` : `Console access enabled for ${user.userName}.`);
+          onClose();
+        },
+      },
+    );
+  };
+
+  return (
+    <Dialog open onClose={onClose} title={user.hasPassword ? `Reset password for ${user.userName}` : `Enable console access for ${user.userName}`}>
+      <form onSubmit={submit} className="flex flex-col gap-5" noValidate>
+        <ErrorAlert error={formError(put.error, ["password"])} />
+        <TextField label="Console password" type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} error={fieldError(put.error, "password")} required />
+        <ul className="flex flex-col gap-1" aria-label="Password rules">
+          {rules.map((rule) => (
+            <li key={rule.text} className={rule.met ? "text-success" : "text-muted"}>
+              <span aria-hidden="true">{rule.met ? "✓" : "○"}</span> {rule.text}
+              <span className="sr-only">{rule.met ? " (met)" : " (not met)"}</span>
+            </li>
+          ))}
+        </ul>
+        <CheckboxField label="User must create a new password at next sign-in" checked={resetRequired} onChange={(e) => setResetRequired(e.target.checked)} />
+        <div className="flex justify-end gap-3">
+          <Button onClick={onClose}>Cancel</Button>
+          <Button type="submit" variant="primary" pending={put.isPending}>
+            {user.hasPassword ? "Reset password" : "Enable console access"}
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
