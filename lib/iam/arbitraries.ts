@@ -27,7 +27,21 @@ export const CONTEXTS: Record<string, ContextValue>[] = [
 
 const list = (items: readonly string[]) => fc.oneof(fc.constantFrom(...items), fc.uniqueArray(fc.constantFrom(...items), { minLength: 1, maxLength: 3 }));
 
-export const statementArb = (effect?: "Allow" | "Deny") =>
+export type GeneratedStatement = Record<string, unknown>;
+export interface GeneratedPolicy {
+  Version: string;
+  Statement: GeneratedStatement[];
+}
+export interface GeneratedRequest {
+  identityPolicies: GeneratedPolicy[];
+  permissionsBoundary: GeneratedPolicy | null;
+  action: string;
+  resource: string;
+  context: Record<string, ContextValue>;
+  tags: Record<string, string>;
+}
+
+export const statementArb = (effect?: "Allow" | "Deny"): fc.Arbitrary<GeneratedStatement> =>
   fc
     .record({
       Effect: effect ? fc.constant(effect) : fc.constantFrom("Allow", "Deny"),
@@ -44,15 +58,15 @@ export const statementArb = (effect?: "Allow" | "Deny") =>
       ...(condition ? { Condition: condition } : {}),
     }));
 
-export const policyArb = fc
+export const policyArb: fc.Arbitrary<GeneratedPolicy> = fc
   .array(statementArb(), { minLength: 1, maxLength: 4 })
   .map((Statement) => ({ Version: "2012-10-17", Statement }));
 
-export const requestArb = fc.record({
+export const requestArb: fc.Arbitrary<GeneratedRequest> = fc.record({
   identityPolicies: fc.array(policyArb, { maxLength: 3 }),
   permissionsBoundary: fc.option(policyArb, { nil: null }),
   action: fc.constantFrom(...ACTIONS),
   resource: fc.constantFrom(...RESOURCES),
   context: fc.constantFrom(...CONTEXTS),
-  tags: fc.constantFrom({}, { team: "blue" }),
+  tags: fc.constantFrom<Record<string, string>>({}, { team: "blue" }),
 });

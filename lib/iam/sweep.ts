@@ -203,9 +203,9 @@ export function sweep(prepared: Extract<Prepared, { ok: true }>, catalog: Catalo
   catalog.services.forEach((service, serviceIndex) => {
     const prefix = service.prefix;
     const perService = serviceSlots(slots, prefix);
-    // sts:GetCallerIdentity is decided by name, so STS is always walked action by action.
+    // STS actions are decided partly by name (GetCallerIdentity, AssumeRole*): walked one by one.
     const shared =
-      settled(perService) && prefix !== "sts" ? decide(shape, outcomeFor(perService, actionName(prefix)), prefix) : null;
+      settled(perService) && prefix !== "sts" ? decide(shape, outcomeFor(perService, actionName(prefix)), actionName(prefix)) : null;
     const counts = zeroCounts();
     const accessLevels = {} as Record<AccessLevel, Counts>;
     for (const level of ACCESS_LEVELS) accessLevels[level] = zeroCounts();
@@ -213,7 +213,7 @@ export function sweep(prepared: Extract<Prepared, { ok: true }>, catalog: Catalo
     const parsed = names.parsed[serviceIndex];
     const canonical = names.canonical[serviceIndex];
     service.actions.forEach((action, i) => {
-      const verdict = shared ?? decide(shape, outcomeFor(perService, parsed[i]), parsed[i].lower);
+      const verdict = shared ?? decide(shape, outcomeFor(perService, parsed[i]), parsed[i]);
       counts[verdict.decision]++;
       accessLevels[action.accessLevel][verdict.decision]++;
       const { decision, gate, level } = verdict;

@@ -83,6 +83,8 @@ export function compileRequest(request: SimulationRequest, caller: CallerIdentit
       crossAccount: request.resourceAccount !== null && request.resourceAccount !== caller.account,
       hasBoundary: boundary !== null,
       hasSessionPolicy: session !== null,
+      hasResourcePolicy: request.resourcePolicy !== null,
+      resourceIsRole: ROLE_RESOURCE.test(request.resource),
     },
     identity: request.identityPolicies.map((document, i) => compile(document, `identityPolicies[${i}]`)),
     boundary,

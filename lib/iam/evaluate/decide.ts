@@ -5,6 +5,7 @@
  * policy. Shared by single evaluations and the catalog sweep.
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic_policy-eval-denyallow.html
  */
+import type { ActionName } from "../match/action";
 import type { PrincipalGrant } from "../match/principal";
 import type { CallerIdentity } from "../principal";
 import type { Decision, Gate } from "../types";
@@ -29,6 +30,9 @@ export interface RequestShape {
   hasBoundary: boolean;
   /** A session policy applies (assumed-role or federated-user session with one). */
   hasSessionPolicy: boolean;
+  hasResourcePolicy: boolean;
+  /** The resource is an IAM role, whose resource-based policy is its trust policy. */
+  resourceIsRole: boolean;
 }
 
 export interface Verdict {
@@ -76,37 +80,70 @@ function capsGap(shape: RequestShape, outcome: Outcome): Gate | null {
   return null;
 }
 
-export function decide(shape: RequestShape, outcome: Outcome, lowerAction: string): Verdict {
+/**
+ * Which rule the resource-based policy follows for an action. "For most resources, you only
+ * need an explicit allow for the principal in either an identity-based policy or a
+ * resource-based policy. IAM role trust policies and KMS key policies are exceptions to this
+ * logic, because they must explicitly allow access for principals" ("Policy evaluation for
+ * requests within a single account").
+ */
+export type ResourcePolicyRule = "either" | "trustPolicy" | "keyPolicy";
+
+export function resourcePolicyRule(shape: RequestShape, action: ActionName): ResourcePolicyRule {
+  if (action.service === "sts" && action.name.startsWith("assumerole") && shape.resourceIsRole) return "trustPolicy";
+  if (action.service === "kms" && shape.hasResourcePolicy) return "keyPolicy";
+  return "either";
+}
+
+const allowed = (gate: Gate): Verdict => ({ decision: "allowed", gate });
+const implicitDeny = (gate: Gate): Verdict => ({ decision: "implicitDeny", gate });
+
+/** Same account, a role trust policy: it must name the caller ("Update a role trust policy"). */
+function decideTrust(shape: RequestShape, outcome: Outcome, gap: Gate | null): Verdict {
+  const grant = outcome.resourceGrant;
+  if (grant === null) return implicitDeny("resourcePolicy");
+  if (grant === "account") return gap === null ? allowed("identityPolicy") : implicitDeny(gap);
+  // Named directly, the caller needs no identity policy, but "if a permissions boundary is set
+  // for the user, then it must allow the sts:AssumeRole action".
+  const capped = capsGap(shape, outcome);
+  return capped === null ? allowed("resourcePolicy") : implicitDeny(capped);
+}
+
+export function decide(shape: RequestShape, outcome: Outcome, action: ActionName): Verdict {
   // "No permissions are required to perform this operation" — and an explicit deny cannot
   // block it (AWS STS API reference, GetCallerIdentity).
-  if (lowerAction === ALWAYS_ALLOWED) return { decision: "allowed", gate: "alwaysAllowed" };
+  if (action.lower === ALWAYS_ALLOWED) return allowed("alwaysAllowed");
   if (outcome.denied) return { decision: "explicitDeny", gate: "explicitDeny" };
   if (outcome.scpBlockedLevel >= 0) return { decision: "implicitDeny", gate: "scp", level: outcome.scpBlockedLevel };
   if (outcome.rcpBlockedLevel >= 0) return { decision: "implicitDeny", gate: "rcp", level: outcome.rcpBlockedLevel };
 
+  const rule = resourcePolicyRule(shape, action);
+  // "You cannot use AWS account root user credentials to call AssumeRole" (AWS STS API reference).
+  if (rule === "trustPolicy" && shape.caller.kind === "root") return implicitDeny("rootUser");
   const grant = outcome.resourceGrant;
   const gap = identitySideGap(shape, outcome);
   if (shape.crossAccount) {
     // "Cross-account policy evaluation logic": the principal's account must allow the request
     // (identity side) and the resource's account must allow it (resource-based policy).
-    if (grant === null) return { decision: "implicitDeny", gate: "resourcePolicy" };
-    if (gap !== null) return { decision: "implicitDeny", gate: gap };
-    return { decision: "allowed", gate: "crossAccount" };
+    if (grant === null) return implicitDeny("resourcePolicy");
+    return gap === null ? allowed("crossAccount") : implicitDeny(gap);
   }
+  if (rule === "trustPolicy") return decideTrust(shape, outcome, gap);
+  // No principal, the root user included, may use a KMS key its key policy does not allow
+  // ("Key policies in AWS KMS").
+  if (rule === "keyPolicy" && grant === null) return implicitDeny("resourcePolicy");
 
   // The root user of the account has full access unless something denies it.
-  if (shape.caller.kind === "root") return { decision: "allowed", gate: "rootUser" };
+  if (shape.caller.kind === "root") return allowed("rootUser");
 
   // Within one account a grant to the user, session or federated-user ARN stands alone; a grant
   // to the role ARN is still capped by the boundary and session policy; a grant to the account
   // delegates to identity-based policies ("Policy evaluation for requests within a single
   // account", "Permissions boundaries for IAM entities", "Session policies").
-  if (grant === "direct" || grant === "everyone") return { decision: "allowed", gate: "resourcePolicy" };
+  if (grant === "direct" || grant === "everyone") return allowed("resourcePolicy");
   if (grant === "role") {
     const capped = capsGap(shape, outcome);
-    if (capped === null) return { decision: "allowed", gate: "resourcePolicy" };
-    return { decision: "implicitDeny", gate: capped };
+    return capped === null ? allowed("resourcePolicy") : implicitDeny(capped);
   }
-  if (gap !== null) return { decision: "implicitDeny", gate: gap };
-  return { decision: "allowed", gate: "identityPolicy" };
+  return gap === null ? allowed("identityPolicy") : implicitDeny(gap);
 }

@@ -207,9 +207,42 @@ describe("Role trust policies for sts:AssumeRole", () => {
     const identity = policy(allow("sts:AssumeRole"));
     expect(decisionOf({ ...assume, ...caller, resourcePolicy: trust({ AWS: OTHER_ACCOUNT }), identityPolicies: [identity] })).toBe("allowed");
   });
+  it("an identity policy alone is not enough: the trust policy must allow (single account page)", () => {
+    const identity = policy(allow("sts:AssumeRole"));
+    const otherUser = trust({ AWS: `arn:aws:iam::${ACCOUNT}:user/bob` });
+    expect(evaluate({ ...assume, resourcePolicy: otherUser, identityPolicies: [identity] })).toMatchObject({ decision: "implicitDeny", gate: "resourcePolicy" });
+    expect(decisionOf({ ...assume, identityPolicies: [identity] })).toBe("implicitDeny");
+  });
+  it("a user named in the trust policy still needs the boundary to allow (Update a role trust policy)", () => {
+    const boundary = policy(allow("s3:*"));
+    expect(evaluate({ ...assume, resourcePolicy: trust({ AWS: ALICE }), permissionsBoundary: boundary })).toMatchObject({
+      decision: "implicitDeny",
+      gate: "permissionsBoundary",
+    });
+  });
+  it("the root user cannot assume a role (AWS STS API reference, AssumeRole)", () => {
+    expect(evaluate({ ...assume, principal: ROOT, resourcePolicy: trust({ AWS: ACCOUNT }) })).toMatchObject({ decision: "implicitDeny", gate: "rootUser" });
+  });
   it("a trust policy is judged as one: Resource is rejected", () => {
     const invalid = policy({ Effect: "Allow", Principal: { AWS: ALICE }, Action: "sts:AssumeRole", Resource: "*" });
     expect(decisionOf({ ...assume, resourcePolicy: invalid })).toBe("invalidPolicy");
+  });
+});
+
+describe("KMS key policies must allow (Key policies in AWS KMS)", () => {
+  const key = { action: "kms:Decrypt", resource: `arn:aws:kms:eu-west-1:${ACCOUNT}:key/k1` };
+  const keyPolicy = (principal: unknown) => policy({ Effect: "Allow", Principal: { AWS: principal }, Action: "kms:*", Resource: "*" });
+  const kmsAll = policy(allow("kms:*"));
+  it("an IAM policy has no effect unless the key policy allows IAM policies", () => {
+    expect(decisionOf({ ...key, identityPolicies: [kmsAll], resourcePolicy: keyPolicy(`arn:aws:iam::${ACCOUNT}:user/bob`) })).toBe("implicitDeny");
+    expect(decisionOf({ ...key, identityPolicies: [kmsAll], resourcePolicy: keyPolicy(ROOT) })).toBe("allowed");
+  });
+  it("the root user too needs the key policy", () => {
+    expect(decisionOf({ ...key, principal: ROOT, resourcePolicy: keyPolicy(`arn:aws:iam::${ACCOUNT}:user/bob`) })).toBe("implicitDeny");
+    expect(decisionOf({ ...key, principal: ROOT, resourcePolicy: keyPolicy(ACCOUNT) })).toBe("allowed");
+  });
+  it("a key policy naming the user grants on its own", () => {
+    expect(decisionOf({ ...key, resourcePolicy: keyPolicy(ALICE) })).toBe("allowed");
   });
 });
 

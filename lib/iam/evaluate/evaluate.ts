@@ -106,6 +106,6 @@ export function evaluateCompiled(
   }
   if (compiled.resourcePolicy) visitPolicy(walk, compiled.resourcePolicy, 0, "resource");
 
-  const verdict = decide(compiled.shape, outcome, walk.action.lower);
+  const verdict = decide(compiled.shape, outcome, walk.action);
   return { ...verdict, explanation: walk.explanation, missingContextValues: walk.missing ? [...walk.missing.values()] : [] };
 }

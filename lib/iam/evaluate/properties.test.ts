@@ -4,17 +4,15 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { requestArb, statementArb } from "../arbitraries";
+import { requestArb, statementArb, type GeneratedRequest } from "../arbitraries";
 import { evaluate, type RequestOptions } from "../test-support";
 
-type Generated = typeof requestArb extends fc.Arbitrary<infer T> ? T : never;
-
-const options = (generated: Generated): RequestOptions => ({
+const options = (generated: GeneratedRequest): RequestOptions => ({
   ...generated,
   permissionsBoundary: generated.permissionsBoundary ?? undefined,
 });
 
-const decision = (generated: Generated) => evaluate(options(generated)).decision;
+const decision = (generated: GeneratedRequest) => evaluate(options(generated)).decision;
 
 describe("evaluation properties", () => {
   it("an explicit Deny that applies always wins", () => {
@@ -56,8 +54,8 @@ describe("evaluation properties", () => {
     fc.assert(
       fc.property(requestArb, statementArb(), (generated, statement) => {
         const asArray = { ...generated, identityPolicies: [{ Version: "2012-10-17", Statement: [statement] }] };
-        const asObject = { ...generated, identityPolicies: [{ Version: "2012-10-17", Statement: statement }] };
-        expect(decision(asObject)).toBe(decision(asArray));
+        const asObject = { ...options(generated), identityPolicies: [{ Version: "2012-10-17", Statement: statement }] };
+        expect(evaluate(asObject).decision).toBe(decision(asArray));
       }),
     );
   });
