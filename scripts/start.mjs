@@ -61,7 +61,8 @@ function databaseIsEmpty() {
 if (buildIsStale()) run("Building the app (about a minute)", bin("next"), ["build"]);
 else console.log("› Build is up to date");
 run("Applying database migrations", bin("prisma"), ["migrate", "deploy"]);
-if (databaseIsEmpty()) run("Seeding the demo data", bin("tsx"), ["prisma/seed.ts"]);
+// The seed runs lib/data, whose modules are marked server-only: resolve them as the server does.
+if (databaseIsEmpty()) run("Seeding the demo data", bin("tsx"), ["--conditions=react-server", "prisma/seed.ts"]);
 
 console.log(`› Serving on http://localhost:${port}`);
 const server = spawn(bin("next"), ["start", "-p", port], { stdio: "inherit", env, detached: true });
