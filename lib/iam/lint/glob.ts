@@ -39,11 +39,13 @@ export function coverMatcher(general: string, ignoreCase: boolean): (specific: s
 const agree = (x: string, y: string) => x === y || x === "?" || y === "?";
 
 /**
- * Whether two patterns can match one same string. The literal ends are compared first (most
- * pairs differ there); the rest is a table: `a[i:]` and `b[j:]` share a string when a star
- * takes nothing or one more character of the other side, or two characters agree.
+ * Whether two patterns can match one same string. `a`'s stars before index `confinedUntil`
+ * cannot take a literal ":" of `b` (a catalog ARN's ${Region} stays in its field, while a
+ * policy's `*` may run on). The literal ends are compared first (most pairs differ there);
+ * the rest is a table: `a[i:]` and `b[j:]` share a string when a star takes nothing or one
+ * more character of the other side, or two characters agree.
  */
-export function intersects(a: string, b: string): boolean {
+export function intersects(a: string, b: string, confinedUntil = 0): boolean {
   let start = 0;
   while (start < a.length && start < b.length && a[start] !== "*" && b[start] !== "*") {
     if (!agree(a[start], b[start])) return false;
@@ -57,18 +59,20 @@ export function intersects(a: string, b: string): boolean {
     if (!agree(x, y)) return false;
     end++;
   }
-  return intersectsTable(a.slice(start, a.length - end), b.slice(start, b.length - end));
+  return intersectsTable(a.slice(start, a.length - end), b.slice(start, b.length - end), confinedUntil - start);
 }
 
-function intersectsTable(a: string, b: string): boolean {
-  if (a === "*" || b === "*") return true;
+function intersectsTable(a: string, b: string, confinedUntil: number): boolean {
+  if (b === "*" || (a === "*" && confinedUntil <= 0)) return true;
   const width = b.length + 1;
   const shared = new Uint8Array((a.length + 1) * width);
   const at = (i: number, j: number) => shared[i * width + j] === 1;
   for (let i = a.length; i >= 0; i--) {
     for (let j = b.length; j >= 0; j--) {
       let result = i === a.length && j === b.length;
-      if (!result && i < a.length && a[i] === "*") result = at(i + 1, j) || (j < b.length && at(i, j + 1));
+      if (!result && i < a.length && a[i] === "*") {
+        result = at(i + 1, j) || (j < b.length && (i >= confinedUntil || b[j] !== ":") && at(i, j + 1));
+      }
       if (!result && j < b.length && b[j] === "*") result = at(i, j + 1) || (i < a.length && at(i + 1, j));
       if (!result && i < a.length && j < b.length && a[i] !== "*" && b[j] !== "*") {
         result = agree(a[i], b[j]) && at(i + 1, j + 1);

@@ -3,6 +3,7 @@
  * the editor lints on every (debounced) keystroke, so nothing here is rebuilt per call.
  */
 import type { CatalogIndex } from "../catalog";
+import { closest } from "./distance";
 
 /** The five colon-separated fields of an ARN plus the resource part, as wildcard patterns. */
 export interface ArnParts {
@@ -15,15 +16,42 @@ export interface ArnParts {
 
 export interface LintIndex {
   servicePrefixes: readonly string[];
+  /**
+   * The known service prefix (or ARN service) closest to an unknown one, memoised: a policy
+   * repeats a misspelt prefix in every entry.
+   */
+  suggestService(prefix: string, among: "actions" | "arns"): string | undefined;
   /** "service:Action" names of a service's actions (empty for an unknown service). */
   actionNames(prefix: string): readonly string[];
   /** Resource ARN patterns per ARN service field (lower case), from every resource type. */
   arnShapes(service: string): readonly ArnParts[] | undefined;
   arnServices: readonly string[];
-  /** A catalog ARN pattern (${Placeholders} become `*`), parsed once. */
-  catalogArn(pattern: string): ArnParts | undefined;
+  /**
+   * A catalog ARN pattern as wildcard patterns (${Placeholders} become `*`), computed once. A
+   * few resource types list alternatives: "arn:…/apis/${ApiId}, arn:…/restapis/${RestApiId}".
+   */
+  catalogArns(pattern: string): readonly CatalogArn[];
   globalKeys: readonly string[];
   serviceKeys(prefix: string): readonly string[];
+}
+
+/** A catalog ARN as a wildcard pattern, and where its resource part starts (after the 5th colon). */
+export interface CatalogArn {
+  glob: string;
+  resourceStart: number;
+}
+
+function toCatalogArn(pattern: string): CatalogArn {
+  const glob = catalogGlob(pattern);
+  let colons = 0;
+  let resourceStart = glob.length;
+  for (let i = 0; i < glob.length; i++) {
+    if (glob[i] === ":" && ++colons === 5) {
+      resourceStart = i + 1;
+      break;
+    }
+  }
+  return { glob, resourceStart };
 }
 
 export function splitArn(arn: string): ArnParts | undefined {
@@ -55,26 +83,44 @@ export function policyGlob(text: string): string {
 const cache = new WeakMap<CatalogIndex, LintIndex>();
 
 function build(catalog: CatalogIndex): LintIndex {
-  const parsed = new Map<string, ArnParts | undefined>();
-  const catalogArn = (pattern: string): ArnParts | undefined => {
-    if (!parsed.has(pattern)) parsed.set(pattern, splitArn(catalogGlob(pattern)));
-    return parsed.get(pattern);
+  const arns = new Map<string, CatalogArn[]>();
+  const catalogArns = (pattern: string): readonly CatalogArn[] => {
+    let list = arns.get(pattern);
+    if (!list) {
+      list = pattern.split(/,\s*(?=arn:)/).map(toCatalogArn);
+      arns.set(pattern, list);
+    }
+    return list;
   };
   const shapes = new Map<string, ArnParts[]>();
   for (const service of catalog.catalog.services) {
     for (const type of service.resourceTypes) {
-      const parts = catalogArn(type.arn);
-      if (!parts || parts.service.includes("*")) continue;
-      const key = parts.service.toLowerCase();
-      const list = shapes.get(key) ?? [];
-      list.push(parts);
-      shapes.set(key, list);
+      for (const { glob } of catalogArns(type.arn)) {
+        const parts = splitArn(glob);
+        if (!parts || parts.service.includes("*")) continue;
+        const key = parts.service.toLowerCase();
+        const list = shapes.get(key) ?? [];
+        list.push(parts);
+        shapes.set(key, list);
+      }
     }
   }
   const names = new Map<string, string[]>();
+  const servicePrefixes = catalog.catalog.services.map((service) => service.prefix);
+  const suggestions = new Map<string, string | undefined>();
+  const arnServices = [...shapes.keys()];
   const keys = new Map<string, string[]>();
   return {
-    servicePrefixes: catalog.catalog.services.map((service) => service.prefix),
+    servicePrefixes,
+    suggestService(prefix, among) {
+      const key = `${among}:${prefix.toLowerCase()}`;
+      if (!suggestions.has(key)) {
+        // Bounded: an editor session types many half-finished prefixes.
+        if (suggestions.size >= 1000) suggestions.clear();
+        suggestions.set(key, closest(prefix, among === "actions" ? servicePrefixes : arnServices));
+      }
+      return suggestions.get(key);
+    },
     actionNames(prefix) {
       const lower = prefix.toLowerCase();
       let list = names.get(lower);
@@ -85,8 +131,8 @@ function build(catalog: CatalogIndex): LintIndex {
       return list;
     },
     arnShapes: (service) => shapes.get(service.toLowerCase()),
-    arnServices: [...shapes.keys()],
-    catalogArn,
+    arnServices,
+    catalogArns,
     globalKeys: catalog.catalog.globalConditionKeys.map((key) => key.key),
     serviceKeys(prefix) {
       const lower = prefix.toLowerCase();

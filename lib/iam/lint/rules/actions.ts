@@ -19,7 +19,7 @@ function checkKnown(items: readonly Item[], element: string, statement: Statemen
         code: "UnknownService",
         severity: "error",
         path: item.path,
-        message: `${where(statement)}: ${element} ${JSON.stringify(item.value)} names service "${prefix}", which does not exist.${didYouMean(closest(prefix, context.index.servicePrefixes))}`,
+        message: `${where(statement)}: ${element} ${JSON.stringify(item.value)} names service "${prefix}", which does not exist.${didYouMean(context.index.suggestService(prefix, "actions"))}`,
         docUrl: DOCS.action,
       });
       continue;
@@ -47,26 +47,54 @@ function checkKnown(items: readonly Item[], element: string, statement: Statemen
   }
 }
 
+interface Cover {
+  index: number;
+  value: string;
+  matches(specific: string): boolean;
+}
+
 /**
  * An entry another entry of the same list already covers (s3:GetObject beside s3:Get*), or a
  * repeat (action names are case-insensitive). Of two equivalent entries the later is flagged.
+ * Only wildcard entries cover others, and only within their own service (or "*"), so the
+ * search stays small even for managed policies listing thousands of actions.
  */
 function checkRedundant(items: readonly Item[], element: string, statement: StatementView, context: LintContext): void {
-  const matchers = items.map((item) => coverMatcher(item.value, true));
+  const firstIndex = new Map<string, number>();
+  const wildcards = new Map<string, Cover[]>();
   items.forEach((item, index) => {
-    const cover = items.find((other, otherIndex) => {
-      if (otherIndex === index || !matchers[otherIndex](item.value)) return false;
-      return otherIndex < index || !matchers[index](other.value);
-    });
-    if (!cover) return;
-    const same = cover.value.toLowerCase() === item.value.toLowerCase();
+    const lower = item.value.toLowerCase();
+    if (!firstIndex.has(lower)) firstIndex.set(lower, index);
+    if (!hasWildcard(item.value)) return;
+    const service = item.value === "*" ? "*" : lower.split(":")[0];
+    const list = wildcards.get(service) ?? [];
+    list.push({ index, value: item.value, matches: coverMatcher(item.value, true) });
+    wildcards.set(service, list);
+  });
+  items.forEach((item, index) => {
+    const lower = item.value.toLowerCase();
+    const first = firstIndex.get(lower) ?? index;
+    let cover: string | undefined = first < index ? items[first].value : undefined;
+    if (cover === undefined) {
+      const candidates = [...(wildcards.get(lower.split(":")[0]) ?? []), ...(wildcards.get("*") ?? [])];
+      // Of two different patterns covering each other ("s3:*" and "s3:**"), keep the first.
+      cover = candidates.find(
+        (other) =>
+          other.index !== index &&
+          other.value.toLowerCase() !== lower &&
+          other.matches(item.value) &&
+          (other.index < index || !coverMatcher(item.value, true)(other.value)),
+      )?.value;
+    }
+    if (cover === undefined) return;
+    const same = cover.toLowerCase() === lower;
     context.report({
       code: "RedundantAction",
       severity: "suggestion",
       path: item.path,
       message: same
         ? `${where(statement)}: ${element} lists ${JSON.stringify(item.value)} twice; remove the repeat.`
-        : `${where(statement)}: ${element} ${JSON.stringify(item.value)} is already covered by ${JSON.stringify(cover.value)}; remove it.`,
+        : `${where(statement)}: ${element} ${JSON.stringify(item.value)} is already covered by ${JSON.stringify(cover)}; remove it.`,
       docUrl: DOCS.accessAnalyzerChecks,
     });
   });

@@ -1,4 +1,3 @@
-import { closest } from "../distance";
 import { DOCS } from "../docs";
 import { hasWildcard, intersects } from "../glob";
 import { where, type Item, type LintContext, type StatementView } from "../context";
@@ -40,7 +39,7 @@ function checkService(check: ArnCheck, context: LintContext): boolean {
     return false;
   }
   if (known(service)) return true;
-  const guess = closest(service, context.index.arnServices);
+  const guess = context.index.suggestService(service, "arns");
   report(check, context, "UnknownArnService", "warning", `no AWS service uses "${service}" in its ARNs.${guess ? ` Did you mean "${guess}"?` : ""}`);
   return false;
 }
@@ -53,16 +52,14 @@ function checkRegionAndAccount(check: ArnCheck, context: LintContext): void {
     report(check, context, "ArnRegionNotAllowed", "error", `${service} ARNs of this kind have no Region; leave the fourth field empty.`);
   } else if (literal(region) && !REGION.test(region)) {
     report(check, context, "InvalidArnRegion", "error", `"${region}" is not a Region code such as "us-east-1".`);
-  } else if (region === "" && shapes.length > 0 && shapes.every((shape) => shape.region !== "")) {
-    report(check, context, "MissingArnRegion", "warning", `${service} ARNs of this kind include a Region; add it or use "*".`);
   }
   if (shapes.length > 0 && literal(account) && shapes.every((shape) => shape.account === "")) {
     report(check, context, "ArnAccountNotAllowed", "error", `${service} ARNs of this kind have no account id; leave the fifth field empty.`);
   } else if (literal(account) && !ACCOUNT.test(account)) {
     report(check, context, "InvalidArnAccount", "error", `"${account}" is not a 12-digit account id.`);
-  } else if (account === "" && shapes.length > 0 && shapes.every((shape) => shape.account !== "")) {
-    report(check, context, "MissingArnAccount", "warning", `${service} ARNs of this kind include an account id; add it or use "*".`);
   }
+  // An empty Region or account where the pattern has one is not flagged: AWS's own policies
+  // name public resources that way ("arn:aws:ssm:*::parameter/aws/service/…").
 }
 
 /** ARN fields the grammar accepts but no AWS resource has (wrong partition, Region, account, service). */

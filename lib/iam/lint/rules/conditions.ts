@@ -12,12 +12,35 @@ function actionServices(statement: StatementView): Set<string> | undefined {
   return new Set(statement.action.map((item) => item.value.split(":")[0].toLowerCase()));
 }
 
+/**
+ * Whether a key with a tag-style suffix is known under another spelling of its placeholder
+ * ("secretsmanager:ResourceTag/tag-key" upstream, where most services write ${TagKey}).
+ */
+function knownByStem(key: string, candidates: readonly string[]): boolean {
+  const slash = key.indexOf("/");
+  if (slash < 0) return false;
+  const stem = key.slice(0, slash + 1).toLowerCase();
+  return candidates.some((candidate) => candidate.length > stem.length && candidate.toLowerCase().startsWith(stem));
+}
+
+/** Whether one of the statement's own actions lists the key (sts:AssumeRole lists iam:ResourceTag/…). */
+function anActionSupports(definitionKey: string, statement: StatementView, context: LintContext): boolean {
+  const wanted = definitionKey.toLowerCase();
+  return (statement.action ?? []).some((item) => {
+    const action = context.catalog.action(item.value);
+    if (!action) return false;
+    if (action.conditionKeys.some((key) => key.toLowerCase() === wanted)) return true;
+    return context.catalog.resourceTypesOf(action).some((type) => type.conditionKeys.some((key) => key.toLowerCase() === wanted));
+  });
+}
+
 function checkKey(key: string, match: ConditionKeyMatch | undefined, path: PathSegment[], statement: StatementView, context: LintContext): void {
   const prefix = key.split(":")[0].toLowerCase();
   if (!match) {
     // Keys of identity providers ("accounts.google.com:aud") and SAML are not in the catalog.
     if (prefix !== "aws" && !context.catalog.service(prefix)) return;
     const candidates = prefix === "aws" ? context.index.globalKeys : context.index.serviceKeys(prefix);
+    if (knownByStem(key, candidates)) return;
     const guess = closest(key, candidates);
     context.report({
       code: "UnknownConditionKey",
@@ -32,12 +55,13 @@ function checkKey(key: string, match: ConditionKeyMatch | undefined, path: PathS
   if (match.scope === "global") return;
   const services = actionServices(statement);
   if (!services || services.has(prefix) || (match.service !== null && services.has(match.service))) return;
+  if (anActionSupports(match.definition.key, statement, context)) return;
   context.report({
     code: "ConditionKeyNotForActions",
     severity: "warning",
     path,
     span: "property",
-    message: `${where(statement)}: ${key} belongs to ${match.service ?? prefix}, and no action of this statement does, so the request never has it; use it with ${match.service ?? prefix} actions or remove it.`,
+    message: `${where(statement)}: ${key} belongs to ${prefix}, and no action of this statement supports it, so the request never has it; use it with ${prefix} actions or remove it.`,
     docUrl: DOCS.conditionKeys,
   });
 }
