@@ -6,8 +6,8 @@
  */
 import type { AccessLevel, Catalog } from "./catalog/types";
 import { ACCESS_LEVELS } from "./catalog/types";
-import type { CompiledPolicy, CompiledStatement } from "./compile/policy";
-import { actionName, type ActionName, type Coverage } from "./match/action";
+import { statementCoverage, type CompiledPolicy, type CompiledStatement } from "./compile/policy";
+import { actionName, type ActionName } from "./match/action";
 import type { PrincipalGrant } from "./match/principal";
 import { RequestContext } from "./context";
 import { decide, emptyOutcome, type Outcome } from "./evaluate/decide";
@@ -59,12 +59,6 @@ interface Slots {
 type ServiceSlot = boolean | CompiledStatement[];
 
 const zeroCounts = (): Counts => ({ allowed: 0, explicitDeny: 0, implicitDeny: 0 });
-
-function statementCoverage(statement: CompiledStatement, service: string): Coverage {
-  const coverage = statement.actions.coverage(service);
-  if (!statement.notAction || coverage === "some") return coverage;
-  return coverage === "all" ? "none" : "all";
-}
 
 function forService(slot: Slot, service: string): ServiceSlot {
   const some: CompiledStatement[] = [];

@@ -14,10 +14,16 @@ export type TemplatePart =
   | { kind: "literal"; text: string }
   | { kind: "variable"; key: string; name: string; fallback: string | null };
 
+/** A context key as written in the policy, with its lower-case form for lookups. */
+export interface KeyName {
+  name: string;
+  lower: string;
+}
+
 export interface Template {
   parts: TemplatePart[];
-  /** Variable keys (as written) that have no default: a missing one voids the value. */
-  requiredKeys: string[];
+  /** Variable keys that have no default: a missing one voids the value. */
+  requiredKeys: KeyName[];
   hasVariables: boolean;
 }
 
@@ -45,7 +51,7 @@ export function parseTemplate(value: string, substitute: boolean): Template {
     return { parts: [{ kind: "pattern", text: value }], requiredKeys: [], hasVariables: false };
   }
   const parts: TemplatePart[] = [];
-  const requiredKeys: string[] = [];
+  const requiredKeys: KeyName[] = [];
   let text = "";
   let index = 0;
   while (index < value.length) {
@@ -71,7 +77,7 @@ export function parseTemplate(value: string, substitute: boolean): Template {
         const name = variable[1];
         const fallback = variable[2] === undefined ? null : variable[2].replaceAll("''", "'");
         parts.push({ kind: "variable", key: name.toLowerCase(), name, fallback });
-        if (fallback === null) requiredKeys.push(name);
+        if (fallback === null) requiredKeys.push({ name, lower: name.toLowerCase() });
       }
     }
     index = end + 1;

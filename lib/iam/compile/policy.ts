@@ -5,7 +5,7 @@
  * are lib/iam/validate's job.
  */
 import { compileCondition, type CompileIssue, type CompiledCondition } from "../conditions/compile";
-import { compileActionPatterns, type ActionPatterns } from "../match/action";
+import { compileActionPatterns, type ActionPatterns, type Coverage } from "../match/action";
 import { compilePrincipal, type PrincipalMatcher } from "../match/principal";
 import { compileResourcePatterns, type ResourcePatterns } from "../match/resource";
 import type { Effect } from "../types";
@@ -29,6 +29,35 @@ export interface CompiledStatement {
 export interface CompiledPolicy {
   statements: CompiledStatement[];
   issues: CompileIssue[];
+  /** Per service prefix, the statements that can apply to its actions; filled on first use. */
+  byService: Map<string, ServiceStatement[]>;
+}
+
+/** A statement that may apply to a service's actions; `everyAction` when no test is needed. */
+export interface ServiceStatement {
+  statement: CompiledStatement;
+  everyAction: boolean;
+}
+
+/** How a statement's Action or NotAction covers one service's actions. */
+export function statementCoverage(statement: CompiledStatement, service: string): Coverage {
+  const coverage = statement.actions.coverage(service);
+  if (!statement.notAction || coverage === "some") return coverage;
+  return coverage === "all" ? "none" : "all";
+}
+
+/** The policy's statements that may apply to one service's actions, in document order. */
+export function statementsForService(policy: CompiledPolicy, service: string): ServiceStatement[] {
+  let entries = policy.byService.get(service);
+  if (!entries) {
+    entries = [];
+    for (const statement of policy.statements) {
+      const coverage = statementCoverage(statement, service);
+      if (coverage !== "none") entries.push({ statement, everyAction: coverage === "all" });
+    }
+    policy.byService.set(service, entries);
+  }
+  return entries;
 }
 
 const VERSIONS = new Set(["2012-10-17", "2008-10-17"]);
@@ -117,7 +146,7 @@ function compileStatement(
 export function compilePolicy(input: unknown): CompiledPolicy {
   const issues: CompileIssue[] = [];
   const document = readDocument(input, issues);
-  if (!document) return { statements: [], issues };
+  if (!document) return { statements: [], issues, byService: new Map() };
   const version = document.Version;
   if (version !== undefined && (typeof version !== "string" || !VERSIONS.has(version))) {
     issues.push({ code: "InvalidVersion", message: 'Version must be "2012-10-17" or "2008-10-17".', path: "Version" });
@@ -127,7 +156,7 @@ export function compilePolicy(input: unknown): CompiledPolicy {
   const raw = document.Statement;
   if (raw === undefined) {
     issues.push({ code: "StatementRequired", message: "A policy needs a Statement.", path: "Statement" });
-    return { statements: [], issues };
+    return { statements: [], issues, byService: new Map() };
   }
   const list = Array.isArray(raw) ? raw : [raw];
   const statements: CompiledStatement[] = [];
@@ -136,5 +165,5 @@ export function compilePolicy(input: unknown): CompiledPolicy {
     const compiled = compileStatement(statement, index, path, substitute, issues);
     if (compiled) statements.push(compiled);
   });
-  return { statements, issues };
+  return { statements, issues, byService: new Map() };
 }

@@ -5,7 +5,7 @@
  * multiple keys or values").
  */
 import type { ContextValue } from "../types";
-import { parseTemplate, resolveTemplate, type ContextLookup, type Template } from "../variables";
+import { parseTemplate, resolveTemplate, type ContextLookup, type KeyName, type Template } from "../variables";
 import { parseOperator, type ParsedOperator, type ValueTest } from "./operators";
 
 export interface CompileIssue {
@@ -15,8 +15,8 @@ export interface CompileIssue {
 }
 
 export interface CompiledCondition {
-  /** Context keys the block reads (as written), including keys of variables in its values. */
-  keys: string[];
+  /** Context keys the block reads, including keys of variables in its values. */
+  keys: KeyName[];
   test(lookup: ContextLookup): boolean;
 }
 
@@ -52,17 +52,17 @@ function resolveValue(operator: ParsedOperator, value: PolicyValue, lookup: Cont
   return segments === null ? null : operator.base.prepare(segments);
 }
 
-/** An empty multivalued key counts as absent, as a missing key does. */
-function requestValues(raw: ContextValue | undefined): readonly string[] {
-  if (raw === undefined) return [];
-  return typeof raw === "string" ? [raw] : raw;
-}
+const NO_VALUES: readonly string[] = [];
 
 // How one entry evaluates, including the documented cases for missing keys:
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-single-vs-multi-valued-context-keys.html
 function evaluateEntry(entry: Entry, lookup: ContextLookup): boolean {
   const { operator } = entry;
-  const values = requestValues(lookup.get(entry.key));
+  const raw = lookup.get(entry.key);
+  // A single value is handled without wrapping it in an array: this runs on every request.
+  if (typeof raw === "string") return evaluateOne(entry, raw, lookup);
+  // An empty multivalued key counts as absent, as a missing key does.
+  const values = raw ?? NO_VALUES;
   if (operator.base.family === "Null") {
     const absent = values.length === 0;
     return entry.nullExpectations.some((expected) => expected !== null && expected === absent);
@@ -88,6 +88,16 @@ function evaluateEntry(entry: Entry, lookup: ContextLookup): boolean {
   return negated;
 }
 
+function evaluateOne(entry: Entry, value: string, lookup: ContextLookup): boolean {
+  const { operator } = entry;
+  if (operator.base.family === "Null") {
+    for (const expected of entry.nullExpectations) if (expected === false) return true;
+    return false;
+  }
+  // Every set operator and the plain form agree on a single value.
+  return matchesPolicy(entry, value, lookup) !== operator.base.negated;
+}
+
 /** Whether one request value matches any of the entry's policy values (the positive form). */
 function matchesPolicy(entry: Entry, requestValue: string, lookup: ContextLookup): boolean {
   for (const value of entry.values) {
@@ -109,7 +119,7 @@ export function compileCondition(
     return null;
   }
   const entries: Entry[] = [];
-  const keys: string[] = [];
+  const keys: KeyName[] = [];
   for (const [operatorName, keyBlock] of Object.entries(block)) {
     const operatorPath = `${path}.${operatorName}`;
     const operator = parseOperator(operatorName);
@@ -130,7 +140,7 @@ export function compileCondition(
       const strings = texts as string[];
       const values = strings.map((text) => prepareValue(operator, text, substitute));
       for (const value of values) if ("template" in value) keys.push(...value.template.requiredKeys);
-      keys.push(key);
+      keys.push({ name: key, lower: key.toLowerCase() });
       entries.push({
         operator,
         key: key.toLowerCase(),

@@ -205,6 +205,6 @@ describe("compile issues", () => {
 
   it("lists the keys a block reads, including variable keys", () => {
     const condition = compileCondition({ StringEquals: { "aws:RequestTag/team": "${aws:PrincipalTag/team}" } }, true, "Condition", []);
-    expect(condition?.keys.sort()).toEqual(["aws:PrincipalTag/team", "aws:RequestTag/team"]);
+    expect(condition?.keys.map((key) => key.name).sort()).toEqual(["aws:PrincipalTag/team", "aws:RequestTag/team"]);
   });
 });

@@ -3,11 +3,11 @@
  * the explanation names each statement that applied and every context key they missed.
  * Written as plain loops over one state object: this is the per-request hot path.
  */
-import type { CompiledPolicy } from "../compile/policy";
+import { statementsForService, type CompiledPolicy } from "../compile/policy";
 import type { CompiledRequest } from "../compile/request";
 import { actionName, type ActionName } from "../match/action";
 import type { EvaluationResult, MatchedStatement, PolicySource } from "../types";
-import type { ContextLookup } from "../variables";
+import type { ContextLookup, KeyName } from "../variables";
 import { decide, emptyOutcome, strongerGrant, type Outcome } from "./decide";
 import { rcpsApplyTo } from "./rcp-services";
 import { actionApplies, principalGrant, resourceApplies } from "./statement";
@@ -23,12 +23,11 @@ interface Walk {
   missing: Map<string, string> | null;
 }
 
-function noteMissing(walk: Walk, keys: readonly string[]): void {
+function noteMissing(walk: Walk, keys: readonly KeyName[]): void {
   for (const key of keys) {
-    const lower = key.toLowerCase();
-    if (walk.context.has(lower)) continue;
+    if (walk.context.has(key.lower)) continue;
     walk.missing ??= new Map();
-    if (!walk.missing.has(lower)) walk.missing.set(lower, key);
+    if (!walk.missing.has(key.lower)) walk.missing.set(key.lower, key.name);
   }
 }
 
@@ -44,8 +43,8 @@ function visit(walk: Walk, policies: readonly CompiledPolicy[], source: PolicySo
 function visitPolicy(walk: Walk, policy: CompiledPolicy, policyIndex: number, source: PolicySource, level?: number): boolean {
   let allowed = false;
   const { shape } = walk.compiled;
-  for (const statement of policy.statements) {
-    if (!actionApplies(statement, walk.action)) continue;
+  for (const { statement, everyAction } of statementsForService(policy, walk.action.service)) {
+    if (!everyAction && !actionApplies(statement, walk.action)) continue;
     const grant = principalGrant(statement, shape);
     if (grant === null) continue;
     if (statement.resources && statement.resources.variableKeys.length > 0) {

@@ -81,7 +81,7 @@ describe("Resource patterns (IAM JSON policy elements: Resource, Using wildcards
       const patterns = compileResourcePatterns(["arn:aws:s3:::b/${aws:PrincipalTag/cost}/*", "arn:aws:s3:::other/*"], true);
       expect(patterns.matches("arn:aws:s3:::b//x", context)).toBe(false);
       expect(patterns.matches("arn:aws:s3:::other/x", context)).toBe(true);
-      expect(patterns.variableKeys).toEqual(["aws:PrincipalTag/cost"]);
+      expect(patterns.variableKeys).toEqual([{ name: "aws:PrincipalTag/cost", lower: "aws:principaltag/cost" }]);
     });
     it("a default stands in for a missing key", () => {
       const patterns = compileResourcePatterns(["arn:aws:s3:::b/${aws:PrincipalTag/cost, 'shared'}/*"], true);

@@ -4,12 +4,12 @@
  * literal resource `*` (actions that take no resource), matched only by patterns that cover it.
  */
 import { compileTokens, tokenize, type StringMatcher } from "./glob";
-import { parseTemplate, resolveTemplate, type ContextLookup, type Template } from "../variables";
+import { parseTemplate, resolveTemplate, type ContextLookup, type KeyName, type Template } from "../variables";
 
 export interface ResourcePatterns {
   matches(resource: string, lookup: ContextLookup): boolean;
   /** Variable keys without a default; a missing one voids its pattern. */
-  variableKeys: string[];
+  variableKeys: KeyName[];
 }
 
 type CompiledPattern = { fixed: StringMatcher } | { template: Template };
