@@ -39,7 +39,8 @@ export default defineConfig({
     env: {
       PORT: port,
       DATABASE_URL: process.env.E2E_DATABASE_URL,
-      NEXT_DIST_DIR: ".next-e2e",
+      // Engineers running E2E side by side each build into their own folder.
+      NEXT_DIST_DIR: process.env.E2E_DIST_DIR ?? ".next-e2e",
     },
   },
 });
