@@ -11,7 +11,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { loadCatalog } from "@/lib/catalog/load";
-import { createEvaluator, prepareRequest, sweep, type ContextValue } from "@/lib/iam";
+import { createEvaluator, prepareCatalog, prepareRequest, sweep, type ContextValue } from "@/lib/iam";
 
 const SWEEPS = 25;
 const WARMUP = 5;
@@ -63,6 +63,7 @@ const CONTEXTS: Record<string, ContextValue>[] = [
 
 function main(): void {
   const catalog = loadCatalog();
+  prepareCatalog(catalog);
   const text = readFileSync(path.join(process.cwd(), "bench/principal.json"), "utf8");
   const requestOf = (json: string): unknown => {
     const cases: unknown = JSON.parse(json);

@@ -7,7 +7,7 @@
 import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { loadCatalog } from "@/lib/catalog/load";
-import { prepareRequest, simulate, sweep } from "@/lib/iam";
+import { describeDecision, prepareCatalog, prepareRequest, simulate, sweep } from "@/lib/iam";
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -22,9 +22,18 @@ function runCase(item: unknown): Record<string, unknown> {
   if (!isRecord(item)) return { id, error: "a case must be an object" };
   const outcome = simulate(item.request);
   if (!outcome.ok) return { id, error: outcome.error };
-  const result: Record<string, unknown> = { id, ...outcome.result };
+  const result: Record<string, unknown> = { id, ...outcome.result, reason: describeDecision(outcome.result) };
   if (typeof item.expected === "string") result.agrees = outcome.result.decision === item.expected;
   return result;
+}
+
+/** A case the engine cannot handle must not stop the others. */
+function guarded(run: () => Record<string, unknown>, item: unknown): Record<string, unknown> {
+  try {
+    return run();
+  } catch (error) {
+    return { id: caseId(item), error: `engine error: ${error instanceof Error ? error.message : String(error)}` };
+  }
 }
 
 function sweepCase(item: unknown, catalogLoadMs: number): Record<string, unknown> {
@@ -69,11 +78,17 @@ function main(): void {
   let results: Record<string, unknown>[];
   if (sweepMode) {
     const start = performance.now();
-    loadCatalog();
+    try {
+      prepareCatalog(loadCatalog());
+    } catch (error) {
+      process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+      process.stdout.write("[]\n");
+      return;
+    }
     const catalogLoadMs = performance.now() - start;
-    results = list.map((item) => sweepCase(item, catalogLoadMs));
+    results = list.map((item) => guarded(() => sweepCase(item, catalogLoadMs), item));
   } else {
-    results = list.map(runCase);
+    results = list.map((item) => guarded(() => runCase(item), item));
     const judged = results.filter((result) => typeof result.agrees === "boolean");
     if (judged.length > 0) {
       const disagree = judged.filter((result) => result.agrees === false).map((result) => String(result.id));

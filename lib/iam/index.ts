@@ -24,4 +24,5 @@ export {
   type Prepared,
   type SimulateOutcome,
 } from "./simulate";
-export { sweep, type Counts, type SweepAction, type SweepResult, type SweepService } from "./sweep";
+export { describeDecision, describeStatement } from "./describe";
+export { prepareCatalog, sweep, type Counts, type SweepAction, type SweepResult, type SweepService } from "./sweep";

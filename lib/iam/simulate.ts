@@ -79,5 +79,6 @@ export function simulate(raw: unknown): SimulateOutcome {
   const prepared = prepareRequest(raw);
   if (!prepared.ok) return prepared;
   const { request } = prepared;
+  if (request.action === "") return { ok: false, error: "request.action is missing" };
   return { ok: true, result: createEvaluator(prepared).evaluate(request.action, request.resource, request.context) };
 }

@@ -176,6 +176,11 @@ interface ActionNames {
 /** Full action names per service, built once per catalog (the catalog is immutable data). */
 const namesByCatalog = new WeakMap<Catalog, ActionNames>();
 
+/** Builds the per-catalog names now, so that the first sweep does not pay for them. */
+export function prepareCatalog(catalog: Catalog): void {
+  actionNames(catalog);
+}
+
 function actionNames(catalog: Catalog): ActionNames {
   let names = namesByCatalog.get(catalog);
   if (!names) {
