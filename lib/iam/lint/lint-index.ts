@@ -15,7 +15,6 @@ export interface ArnParts {
 }
 
 export interface LintIndex {
-  servicePrefixes: readonly string[];
   /**
    * The known service prefix (or ARN service) closest to an unknown one, memoised: a policy
    * repeats a misspelt prefix in every entry.
@@ -25,7 +24,6 @@ export interface LintIndex {
   actionNames(prefix: string): readonly string[];
   /** Resource ARN patterns per ARN service field (lower case), from every resource type. */
   arnShapes(service: string): readonly ArnParts[] | undefined;
-  arnServices: readonly string[];
   /**
    * A catalog ARN pattern as wildcard patterns (${Placeholders} become `*`), computed once. A
    * few resource types list alternatives: "arn:…/apis/${ApiId}, arn:…/restapis/${RestApiId}".
@@ -67,7 +65,7 @@ export function splitArn(arn: string): ArnParts | undefined {
 }
 
 /** A catalog pattern's placeholders stand for any text. */
-export function catalogGlob(pattern: string): string {
+function catalogGlob(pattern: string): string {
   return pattern.replace(/\$\{[^}]*\}/g, "*");
 }
 
@@ -111,7 +109,6 @@ function build(catalog: CatalogIndex): LintIndex {
   const arnServices = [...shapes.keys()];
   const keys = new Map<string, string[]>();
   return {
-    servicePrefixes,
     suggestService(prefix, among) {
       const key = `${among}:${prefix.toLowerCase()}`;
       if (!suggestions.has(key)) {
@@ -131,7 +128,6 @@ function build(catalog: CatalogIndex): LintIndex {
       return list;
     },
     arnShapes: (service) => shapes.get(service.toLowerCase()),
-    arnServices,
     catalogArns,
     globalKeys: catalog.catalog.globalConditionKeys.map((key) => key.key),
     serviceKeys(prefix) {
