@@ -106,5 +106,12 @@ export function evaluateCompiled(
   if (compiled.resourcePolicy) visitPolicy(walk, compiled.resourcePolicy, 0, "resource");
 
   const verdict = decide(compiled.shape, outcome, walk.action);
-  return { ...verdict, explanation: walk.explanation, missingContextValues: walk.missing ? [...walk.missing.values()] : [] };
+  // Built field by field: one object shape for every result keeps this hot path monomorphic.
+  return {
+    decision: verdict.decision,
+    gate: verdict.gate,
+    level: verdict.level,
+    explanation: walk.explanation,
+    missingContextValues: walk.missing ? [...walk.missing.values()] : [],
+  };
 }
