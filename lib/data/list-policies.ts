@@ -46,7 +46,9 @@ async function idsByAttachments(where: Prisma.PolicyWhereInput, query: ListPolic
 /** ListPolicies: scope All | AWS | Local, only attached ones, search by name, sorted, one page. */
 export async function listPolicies(accountId: string, query: ListPoliciesQuery): Promise<Page<PolicySummary>> {
   await findAccountOrThrow(db(), accountId);
-  const awsCounts = query.scope === "Local" ? new Map<string, number>() : await awsManagedAttachmentCounts(db(), accountId);
+  // Every AWS managed count is needed to filter or sort by it; otherwise only the page's.
+  const allCounts = query.scope !== "Local" && (query.onlyAttached || query.sort === "attachments");
+  let awsCounts = allCounts ? await awsManagedAttachmentCounts(db(), accountId) : new Map<string, number>();
   const scope = scopeWhere(accountId, query, awsCounts);
   const search = await nameSearchWhere(query.search, (like) =>
     db().policy.findMany({ where: { AND: [scope, like] }, select: { id: true, nameLower: true } }),
@@ -67,6 +69,8 @@ export async function listPolicies(accountId: string, query: ListPoliciesQuery):
       select: policySummarySelect,
     });
   }
+  const awsOnPage = rows.filter((r) => r.awsManaged).map((r) => r.id);
+  if (!allCounts && awsOnPage.length > 0) awsCounts = await awsManagedAttachmentCounts(db(), accountId, awsOnPage);
   return {
     items: rows.map((r) => toPolicySummary(r, attachmentCountIn(r, awsCounts))),
     total,

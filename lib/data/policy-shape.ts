@@ -30,13 +30,20 @@ export async function awsManagedAttachmentCounts(
   accountId: string,
   policyIds?: string[],
 ): Promise<Map<string, number>> {
-  const policy = { awsManaged: true, ...(policyIds ? { id: { in: policyIds } } : {}) };
-  const [users, groups, roles] = await Promise.all([
-    tx.userPolicyAttachment.groupBy({ by: ["policyId"], where: { user: { accountId }, policy }, _count: { _all: true } }),
-    tx.groupPolicyAttachment.groupBy({ by: ["policyId"], where: { group: { accountId }, policy }, _count: { _all: true } }),
-    tx.rolePolicyAttachment.groupBy({ by: ["policyId"], where: { role: { accountId }, policy }, _count: { _all: true } }),
-  ]);
+  // Only policies attached somewhere can be attached here; that set is small, and by id the
+  // attachment tables are read through their policyId index.
+  const attached = await tx.policy.findMany({
+    where: { awsManaged: true, attachmentCount: { gt: 0 }, ...(policyIds ? { id: { in: policyIds } } : {}) },
+    select: { id: true },
+  });
   const counts = new Map<string, number>();
+  if (attached.length === 0) return counts;
+  const policyId = { in: attached.map((p) => p.id) };
+  const [users, groups, roles] = await Promise.all([
+    tx.userPolicyAttachment.groupBy({ by: ["policyId"], where: { policyId, user: { accountId } }, _count: { _all: true } }),
+    tx.groupPolicyAttachment.groupBy({ by: ["policyId"], where: { policyId, group: { accountId } }, _count: { _all: true } }),
+    tx.rolePolicyAttachment.groupBy({ by: ["policyId"], where: { policyId, role: { accountId } }, _count: { _all: true } }),
+  ]);
   for (const row of [...users, ...groups, ...roles]) {
     counts.set(row.policyId, (counts.get(row.policyId) ?? 0) + row._count._all);
   }
