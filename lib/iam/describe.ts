@@ -38,6 +38,25 @@ const IMPLICIT: Partial<Record<Gate, string>> = {
   rootUser: "Implicitly denied: the account root user cannot assume roles.",
 };
 
+/**
+ * The sentence for a decision and its gate alone, e.g. for one action of a sweep (which keeps
+ * no statements): an explicit deny is then not attributed.
+ */
+export function describeVerdict(verdict: Pick<EvaluationResult, "decision" | "gate" | "level">): string {
+  switch (verdict.decision) {
+    case "invalidPolicy":
+      return "Invalid policy.";
+    case "explicitDeny":
+      return "Explicitly denied by a Deny statement.";
+    case "allowed":
+      return ALLOWED[verdict.gate] ?? "Allowed.";
+    case "implicitDeny":
+      if (verdict.gate === "scp") return `Implicitly denied: no service control policy${levelText(verdict.level)} allows it.`;
+      if (verdict.gate === "rcp") return `Implicitly denied: no resource control policy${levelText(verdict.level)} allows it.`;
+      return IMPLICIT[verdict.gate] ?? "Implicitly denied.";
+  }
+}
+
 export function describeDecision(result: EvaluationResult): string {
   switch (result.decision) {
     case "invalidPolicy": {
@@ -49,11 +68,7 @@ export function describeDecision(result: EvaluationResult): string {
       const denials = result.explanation.filter((statement) => statement.effect === "Deny").map(describeStatement);
       return `Explicitly denied by ${denials.join("; ")}.`;
     }
-    case "allowed":
-      return ALLOWED[result.gate] ?? "Allowed.";
-    case "implicitDeny":
-      if (result.gate === "scp") return `Implicitly denied: no service control policy${levelText(result.level)} allows it.`;
-      if (result.gate === "rcp") return `Implicitly denied: no resource control policy${levelText(result.level)} allows it.`;
-      return IMPLICIT[result.gate] ?? "Implicitly denied.";
+    default:
+      return describeVerdict(result);
   }
 }

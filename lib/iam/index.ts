@@ -24,5 +24,5 @@ export {
   type Prepared,
   type SimulateOutcome,
 } from "./simulate";
-export { describeDecision, describeStatement } from "./describe";
+export { describeDecision, describeStatement, describeVerdict } from "./describe";
 export { prepareCatalog, sweep, type Counts, type SweepAction, type SweepResult, type SweepService } from "./sweep";

@@ -189,6 +189,7 @@ export function parseOperator(name: string): ParsedOperator | null {
     lower = lower.slice(0, -"ifexists".length);
   }
   const base = BASE_OPERATORS[lower];
-  if (!base || (base.family === "Null" && (ifExists || set !== null))) return null;
-  return { name, base, set, ifExists };
+  if (!base || (base.family === "Null" && ifExists)) return null;
+  // Null asks only whether the key is present; a set operator changes nothing about that.
+  return { name, base, set: base.family === "Null" ? null : set, ifExists };
 }
