@@ -8,6 +8,9 @@ import type { ContextValue, EvaluationResult } from "./types";
 export const ACCOUNT = "111122223333";
 export const OTHER_ACCOUNT = "444455556666";
 export const ALICE = `arn:aws:iam::${ACCOUNT}:user/alice`;
+export const ROLE = `arn:aws:iam::${ACCOUNT}:role/Deploy`;
+export const SESSION = `arn:aws:sts::${ACCOUNT}:assumed-role/Deploy/ci`;
+export const ROOT = `arn:aws:iam::${ACCOUNT}:root`;
 
 export type Statement = Record<string, unknown>;
 
@@ -21,6 +24,11 @@ export function allow(action: string | string[], resource: string | string[] = "
 
 export function deny(action: string | string[], resource: string | string[] = "*", extra: Statement = {}): Statement {
   return { Effect: "Deny", Action: action, Resource: resource, ...extra };
+}
+
+/** A bucket policy for s3:GetObject on `bucket`, naming `principal`. */
+export function bucketPolicy(principal: unknown, effect: "Allow" | "Deny" = "Allow"): Record<string, unknown> {
+  return policy({ Effect: effect, Principal: principal, Action: "s3:GetObject", Resource: "arn:aws:s3:::bucket/*" });
 }
 
 export interface RequestOptions {
