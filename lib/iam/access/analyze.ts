@@ -6,76 +6,24 @@
  * are judged once for all their actions.
  */
 import type { Catalog } from "../catalog/types";
-import type { CompiledStatement } from "../compile/policy";
 import { ALWAYS_ALLOWED } from "../evaluate/decide";
-import { actionName, type ActionName, type Coverage } from "../match/action";
+import { actionName, type ActionName } from "../match/action";
 import { prepareRequest } from "../simulate";
-import { collectLayers, type AccessLayers } from "./layers";
-import { GrantMerger, judge, type Merged } from "./judge";
+import { collectLayers } from "./layers";
+import { layerFor, planService, type ServicePlan } from "./plan";
+import { GrantMerger, Judge, type Entry, type Merged } from "./judge";
 import { summarize } from "./summary";
-import type { SymbolicStatement } from "./symbolic";
 import type { AccessAnalysis, AccessInput, ActionAccess } from "./types";
 
-interface Relevant {
-  statement: SymbolicStatement;
-  /** Covers every action of the service: no per-action test. */
-  always: boolean;
-}
-
-interface ServicePlan {
-  denies: Relevant[];
-  identity: Relevant[];
-  limits: Relevant[][];
-  /** No statement needs a per-action test: one verdict for the whole service. */
-  settled: boolean;
-}
-
-function coverage(statement: CompiledStatement, service: string): Coverage {
-  const covered = statement.actions.coverage(service);
-  if (!statement.notAction || covered === "some") return covered;
-  return covered === "all" ? "none" : "all";
-}
-
-function relevantTo(statements: readonly SymbolicStatement[], service: string): Relevant[] {
-  const relevant: Relevant[] = [];
-  for (const statement of statements) {
-    const covered = coverage(statement.compiled, service);
-    if (covered !== "none") relevant.push({ statement, always: covered === "all" });
-  }
-  return relevant;
-}
-
-function plan(layers: AccessLayers, service: string): ServicePlan {
-  const denies = relevantTo(layers.denies, service);
-  const identity = relevantTo(layers.identity, service);
-  const limits = layers.limits.map((limit) => relevantTo(limit.statements, service));
-  const settled = [denies, identity, ...limits].every((list) => list.every((entry) => entry.always));
-  return { denies, identity, limits, settled };
-}
-
-function matching(relevant: readonly Relevant[], action: ActionName | null): SymbolicStatement[] {
-  const statements: SymbolicStatement[] = [];
-  for (const { statement, always } of relevant) {
-    if (always || (action !== null && statement.compiled.actions.matches(action) !== statement.compiled.notAction)) {
-      statements.push(statement);
-    }
-  }
-  return statements;
-}
-
-type Entry = Omit<ActionAccess, "service" | "action" | "accessLevel">;
-
-/** The entry for one action, or for every action of a settled service (action null). */
-function entryFor(layers: AccessLayers, servicePlan: ServicePlan, merger: GrantMerger, action: ActionName | null): Entry | null {
-  const denies = merger.merge(matching(servicePlan.denies, action));
-  const identity: Merged | "rootUser" = layers.rootUser ? "rootUser" : merger.merge(matching(servicePlan.identity, action));
-  const limitGrants = servicePlan.limits.map((relevant) => merger.merge(matching(relevant, action)));
-  const verdict = judge(merger, denies, identity, layers.limits, limitGrants);
-  // Unmentioned actions need no entry; a deny is kept even without a grant, because it turns
-  // the decision from an implicit into an explicit deny.
-  if (verdict.status === "notGranted" && denies.grants.length === 0) return null;
-  const grants = identity === "rootUser" ? [] : identity.grants;
-  return { status: verdict.status, grants, denies: denies.grants, limitedBy: verdict.limitedBy };
+/**
+ * The entry for one action (in a settled service, for every action). `limits` is a buffer
+ * reused from action to action, one slot per limit layer.
+ */
+function entryFor(plan: ServicePlan, judge: Judge, merger: GrantMerger, action: ActionName, limits: Merged[]): Entry | null {
+  const denies = layerFor(plan.denies, action, merger);
+  const identity = plan.identity === null ? "rootUser" : layerFor(plan.identity, action, merger);
+  for (let i = 0; i < plan.limits.length; i++) limits[i] = layerFor(plan.limits[i], action, merger);
+  return judge.entry(denies, identity, limits);
 }
 
 interface ActionNames {
@@ -105,14 +53,17 @@ export function analyzeAccess(input: AccessInput, catalog: Catalog): AccessAnaly
 
   const layers = collectLayers(prepared);
   const merger = new GrantMerger();
+  const judge = new Judge(merger, layers.limits);
   const names = actionNames(catalog);
+  const limits = new Array<Merged>(layers.limits.length);
   const entries: (ActionAccess | null)[][] = catalog.services.map((service, serviceIndex) => {
-    const servicePlan = plan(layers, service.prefix);
+    const plan = planService(layers, service.prefix, merger);
     const parsed = names.parsed[serviceIndex];
     const canonical = names.canonical[serviceIndex];
-    const shared = servicePlan.settled ? entryFor(layers, servicePlan, merger, null) : undefined;
+    // In a settled service any action stands for all of them.
+    const shared = plan.settled && parsed.length > 0 ? entryFor(plan, judge, merger, parsed[0], limits) : undefined;
     return service.actions.map((action, i) => {
-      const entry = shared === undefined ? entryFor(layers, servicePlan, merger, parsed[i]) : shared;
+      const entry = shared === undefined ? entryFor(plan, judge, merger, parsed[i], limits) : shared;
       const { prefix } = service;
       if (parsed[i].lower === ALWAYS_ALLOWED) {
         // Denies and limits do not reach it (decide.ts): show only what grants it.

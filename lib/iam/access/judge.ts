@@ -1,10 +1,10 @@
 /**
  * The symbolic verdict for one action from the statements that match it: grants merged by
- * scope, the status, and the layers that narrow it. Merged lists are cached by the set of
- * statements, so actions matched by the same statements share one array.
+ * scope, the status, and the layers that narrow it. Merged lists and entries are cached, so
+ * actions matched by the same statements share one object.
  */
 import { grantIsUniversal, type SymbolicStatement } from "./symbolic";
-import type { AccessStatus, Grant, Limit } from "./types";
+import type { AccessStatus, ActionAccess, Grant, Limit } from "./types";
 import type { LayerStatements } from "./layers";
 
 export interface Merged {
@@ -19,30 +19,49 @@ const REMOVED: Record<Limit["layer"], AccessStatus> = {
   session: "removedBySessionPolicy",
 };
 
-export interface Verdict {
-  status: AccessStatus;
-  limitedBy: Limit[];
+/** A node of the merge trie: the statements on the path from the root, in order. */
+export interface MergeNode {
+  statements: SymbolicStatement[];
+  next: Map<SymbolicStatement, MergeNode>;
+  merged: Merged | null;
 }
 
+function build(statements: readonly SymbolicStatement[]): Merged {
+  if (statements.length === 1) return { grants: [statements[0].grant], universal: statements[0].universal };
+  const bySignature = new Map<string, Grant>();
+  for (const statement of statements) {
+    const same = bySignature.get(statement.signature);
+    if (same) same.sources.push(...statement.grant.sources);
+    else bySignature.set(statement.signature, { ...statement.grant, sources: [...statement.grant.sources] });
+  }
+  const grants = [...bySignature.values()];
+  return { grants, universal: grants.some(grantIsUniversal) };
+}
+
+/**
+ * Merges lists of statements, each distinct list once. Lists are paths through a trie keyed by
+ * statement, so a caller can walk it while matching (`next`) and build no list or key at all.
+ */
 export class GrantMerger {
-  private readonly merged = new Map<string, Merged>();
+  readonly root: MergeNode = { statements: [], next: new Map(), merged: { grants: [], universal: false } };
   private readonly limits = new Map<Merged, Map<LayerStatements, Limit>>();
 
+  next(node: MergeNode, statement: SymbolicStatement): MergeNode {
+    let next = node.next.get(statement);
+    if (!next) node.next.set(statement, (next = { statements: [...node.statements, statement], next: new Map(), merged: null }));
+    return next;
+  }
+
   /** Statements with the same resources and conditions become one grant naming them all. */
+  mergedAt(node: MergeNode): Merged {
+    node.merged ??= build(node.statements);
+    return node.merged;
+  }
+
   merge(statements: readonly SymbolicStatement[]): Merged {
-    const key = statements.map((statement) => statement.id).join(",");
-    let merged = this.merged.get(key);
-    if (merged) return merged;
-    const bySignature = new Map<string, Grant>();
-    for (const statement of statements) {
-      const same = bySignature.get(statement.signature);
-      if (same) same.sources.push(...statement.grant.sources);
-      else bySignature.set(statement.signature, statements.length === 1 ? statement.grant : { ...statement.grant, sources: [...statement.grant.sources] });
-    }
-    const grants = [...bySignature.values()];
-    merged = { grants, universal: grants.some(grantIsUniversal) };
-    this.merged.set(key, merged);
-    return merged;
+    let node = this.root;
+    for (const statement of statements) node = this.next(node, statement);
+    return this.mergedAt(node);
   }
 
   /** One Limit object per layer and grant list, shared by the actions that have them. */
@@ -58,25 +77,64 @@ export class GrantMerger {
   }
 }
 
+/** An action's entry without its names. */
+export type Entry = Pick<ActionAccess, "status" | "grants" | "denies" | "limitedBy">;
+
+type Identity = Merged | "rootUser";
+
+interface EntryNode {
+  next: Map<Identity, EntryNode>;
+  /** Undefined until computed; null for an action that needs no entry. */
+  entry?: Entry | null;
+}
+
+const NO_GRANTS: Grant[] = [];
+
 /**
- * Mirrors the engine's order (decide.ts): an unconditional deny on everything wins; then an
- * action needs an identity grant (the root user needs none) and a grant from every limit.
+ * Judges each distinct combination of merged layers once: the actions that share it (often a
+ * whole service) share one entry, found through a trie keyed by the layers' merged lists.
  */
-export function judge(
-  merger: GrantMerger,
-  denies: Merged,
-  identity: Merged | "rootUser",
-  limits: readonly LayerStatements[],
-  limitGrants: readonly Merged[],
-): Verdict {
-  if (denies.universal) return { status: "explicitlyDenied", limitedBy: [] };
-  if (identity !== "rootUser" && identity.grants.length === 0) return { status: "notGranted", limitedBy: [] };
-  const limitedBy: Limit[] = [];
-  for (let i = 0; i < limits.length; i++) {
-    const merged = limitGrants[i];
-    if (merged.grants.length === 0) return { status: REMOVED[limits[i].layer], limitedBy: [merger.limit(limits[i], merged)] };
-    if (!merged.universal) limitedBy.push(merger.limit(limits[i], merged));
+export class Judge {
+  private readonly root: EntryNode = { next: new Map() };
+
+  constructor(
+    private readonly merger: GrantMerger,
+    private readonly limits: readonly LayerStatements[],
+  ) {}
+
+  entry(denies: Merged, identity: Identity, limitGrants: readonly Merged[]): Entry | null {
+    let node = this.step(this.step(this.root, denies), identity);
+    for (const merged of limitGrants) node = this.step(node, merged);
+    if (node.entry === undefined) node.entry = this.judge(denies, identity, limitGrants);
+    return node.entry;
   }
-  const everywhere = (identity === "rootUser" || identity.universal) && denies.grants.length === 0 && limitedBy.length === 0;
-  return { status: everywhere ? "allowed" : "conditional", limitedBy };
+
+  private step(node: EntryNode, key: Identity): EntryNode {
+    let next = node.next.get(key);
+    if (!next) node.next.set(key, (next = { next: new Map() }));
+    return next;
+  }
+
+  /**
+   * Mirrors the engine's order (decide.ts): an unconditional deny on everything wins; then an
+   * action needs an identity grant (the root user needs none) and a grant from every limit.
+   */
+  private judge(denies: Merged, identity: Identity, limitGrants: readonly Merged[]): Entry | null {
+    const grants = identity === "rootUser" ? NO_GRANTS : identity.grants;
+    const entry = (status: AccessStatus, limitedBy: Limit[] = []): Entry => ({ status, grants, denies: denies.grants, limitedBy });
+    if (denies.universal) return entry("explicitlyDenied");
+    if (identity !== "rootUser" && identity.grants.length === 0) {
+      // Unmentioned actions need no entry; a deny is kept even without a grant, because it
+      // turns the decision from an implicit into an explicit deny.
+      return denies.grants.length === 0 ? null : entry("notGranted");
+    }
+    const limitedBy: Limit[] = [];
+    for (let i = 0; i < this.limits.length; i++) {
+      const merged = limitGrants[i];
+      if (merged.grants.length === 0) return entry(REMOVED[this.limits[i].layer], [this.merger.limit(this.limits[i], merged)]);
+      if (!merged.universal) limitedBy.push(this.merger.limit(this.limits[i], merged));
+    }
+    const everywhere = (identity === "rootUser" || identity.universal) && denies.grants.length === 0 && limitedBy.length === 0;
+    return entry(everywhere ? "allowed" : "conditional", limitedBy);
+  }
 }
