@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { EffectivePermissions } from "@/components/access/effective-permissions";
 import { ArnValue } from "@/components/entity/arn-value";
 import { DeleteFlow } from "@/components/entity/delete-flow";
 import { RenameDialog } from "@/components/entity/rename-dialog";
@@ -27,6 +28,7 @@ import { UserInventory } from "./user-inventory";
 
 const TABS = [
   { id: "permissions", label: "Permissions" },
+  { id: "effective", label: "Effective permissions" },
   { id: "groups", label: "Groups" },
   { id: "tags", label: "Tags" },
   { id: "security-credentials", label: "Security credentials" },
@@ -113,6 +115,8 @@ function UserView({ accountId, user }: { accountId: string; user: User }) {
                   <InlinePolicies principal={principal} label={user.userName} />
                 </div>
               );
+            case "effective":
+              return <EffectivePermissions principal={principal} />;
             case "groups":
               return <UserGroups accountId={accountId} userName={user.userName} />;
             case "tags":
