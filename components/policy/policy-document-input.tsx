@@ -3,6 +3,7 @@
 import { useId, useState } from "react";
 import { ApiError } from "@/lib/queries/api";
 import { Button } from "@/components/ui/button";
+import { fieldError, isDocumentError } from "@/components/ui/form-errors";
 
 interface PolicyDocumentInputProps {
   label: string;
@@ -22,7 +23,7 @@ interface PolicyDocumentInputProps {
 export function PolicyDocumentInput({ label, value, onChange, error, hint, rows = 16 }: PolicyDocumentInputProps) {
   const id = useId();
   const [formatProblem, setFormatProblem] = useState<string>();
-  const apiError = error instanceof ApiError && (error.code === "MalformedPolicyDocument" || error.field === "policyDocument" || error.field === "trustPolicy") ? error : undefined;
+  const apiError = error instanceof ApiError && isDocumentError(error) ? error : undefined;
   const described = [hint ? `${id}-hint` : "", apiError || formatProblem ? `${id}-error` : ""].filter(Boolean).join(" ");
 
   const format = () => {
@@ -66,7 +67,7 @@ export function PolicyDocumentInput({ label, value, onChange, error, hint, rows 
       />
       {(apiError || formatProblem) && (
         <div id={`${id}-error`} className="rounded-md border border-danger/40 bg-danger-soft px-3 py-2 text-danger">
-          <p className="font-semibold">{formatProblem ?? apiError?.message}</p>
+          <p className="font-semibold">{formatProblem ?? fieldError(apiError, "policyDocument", "trustPolicy") ?? apiError?.message}</p>
           {apiError && apiError.issues.length > 0 && (
             <ul className="mt-1.5 list-disc pl-6 text-ink" aria-label="Problems in the document">
               {apiError.issues.map((issue, index) => (

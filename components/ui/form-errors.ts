@@ -12,8 +12,16 @@ export function fieldError(error: unknown, ...fields: string[]): string | undefi
   return error.message.startsWith(`${at}: `) ? error.message.slice(at.length + 2) : error.message;
 }
 
+const DOCUMENT_FIELDS = ["policyDocument", "trustPolicy"];
+
+/** Errors the policy document input shows itself: document problems, or its field at fault. */
+export function isDocumentError(error: unknown): boolean {
+  return error instanceof ApiError && (error.code === "MalformedPolicyDocument" || fieldError(error, ...DOCUMENT_FIELDS) !== undefined);
+}
+
 /** The error to show above the form: anything not attached to one of the form's inputs. */
 export function formError(error: unknown, fields: string[]): unknown {
   if (!error) return undefined;
+  if (fields.some((f) => DOCUMENT_FIELDS.includes(f)) && isDocumentError(error)) return undefined;
   return fieldError(error, ...fields) ? undefined : error;
 }

@@ -92,11 +92,11 @@ export function PageHeader({ title, badge, description, actions }: { title: stri
 }
 
 /** A term/value grid for summaries (ARN, created, path, ids). */
-export function SummaryList({ items }: { items: { term: string; value: ReactNode }[] }) {
+export function SummaryList({ items }: { items: { term: string; value: ReactNode; wide?: boolean }[] }) {
   return (
     <dl className="grid gap-x-8 gap-y-4 sm:grid-cols-2 xl:grid-cols-3">
       {items.map((item) => (
-        <div key={item.term} className="min-w-0">
+        <div key={item.term} className={`min-w-0 ${item.wide ? "sm:col-span-2" : ""}`}>
           <dt className="text-sm font-semibold tracking-wide text-muted uppercase">{item.term}</dt>
           <dd className="mt-1 break-all">{item.value}</dd>
         </div>

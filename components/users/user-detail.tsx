@@ -96,7 +96,7 @@ function UserView({ accountId, user }: { accountId: string; user: User }) {
       <Card title="Summary" className="mb-8">
         <SummaryList
           items={[
-            { term: "ARN", value: <ArnValue arn={user.arn} /> },
+            { term: "ARN", value: <ArnValue arn={user.arn} />, wide: true },
             { term: "Created", value: formatDateTime(user.createdAt) },
             { term: "Path", value: <span className="font-mono">{user.path}</span> },
             { term: "Unique ID", value: <span className="font-mono">{user.userId}</span> },

@@ -1,10 +1,9 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
-import { api, seg } from "./api";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { api, qs, seg } from "./api";
 import { keys } from "./keys";
-import { getItems } from "./list";
-import type { GroupSummary, UserSummary } from "./types";
+import type { GroupSummary, Page, UserSummary } from "./types";
 import { useAccountMutation } from "./use-mutation";
 
 const base = (accountId: string) => `/accounts/${seg(accountId)}/groups`;
@@ -41,11 +40,12 @@ export function useDeleteGroup(accountId: string, groupName: string) {
   );
 }
 
-export function useGroupMembers(accountId: string, groupName: string, enabled = true) {
+/** One page of a group's members (a group may hold thousands of users). */
+export function useGroupMembers(accountId: string, groupName: string, page = 1, pageSize = 25) {
   return useQuery({
-    queryKey: keys.sub(accountId, "groups", groupName, "members"),
-    queryFn: () => getItems<UserSummary>(`${one(accountId, groupName)}/members`),
-    enabled,
+    queryKey: [...keys.sub(accountId, "groups", groupName, "members"), page, pageSize],
+    queryFn: () => api<Page<UserSummary>>(`${one(accountId, groupName)}/members${qs({ page, pageSize })}`),
+    placeholderData: keepPreviousData,
   });
 }
 

@@ -32,6 +32,13 @@ export function useAttachPolicy(ref: PrincipalRef) {
   );
 }
 
+/** Attach to a principal chosen at call time, e.g. the role a create form has just made. */
+export function useAttachPolicyTo(accountId: string) {
+  return useAccountMutation(accountId, ({ kind, name, policyArn }: Omit<PrincipalRef, "accountId"> & { policyArn: string }) =>
+    api<void>(`${path({ accountId, kind, name })}/attached-policies`, "POST", { policyArn }),
+  );
+}
+
 export function useDetachPolicy(ref: PrincipalRef) {
   return useAccountMutation(ref.accountId, (policyArn: string) =>
     api<void>(`${path(ref)}/attached-policies${qs({ policyArn })}`, "DELETE"),
