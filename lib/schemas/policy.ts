@@ -44,8 +44,8 @@ export const createPolicyVersionInput = z.object({
   setAsDefault: z.boolean().optional().default(false),
 });
 export const setDefaultPolicyVersionInput = z.object({ versionId });
+/** AttachXPolicy / PutXPermissionsBoundary body, and DetachXPolicy `?policyArn=`. */
 export const policyArnInput = z.object({ policyArn });
-export const policyArnQuery = z.object({ policyArn });
 export const putInlinePolicyInput = z.object({ policyDocument: policyDocumentText });
 
 export interface PolicySummary {

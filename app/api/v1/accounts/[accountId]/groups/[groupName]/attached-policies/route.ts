@@ -2,7 +2,7 @@ import { apiRoute, readJson, readQuery } from "@/lib/api/route";
 import { attachPolicy } from "@/lib/data/attach-policy";
 import { detachPolicy } from "@/lib/data/detach-policy";
 import { listAttachedPolicies } from "@/lib/data/list-attached-policies";
-import { policyArnInput, policyArnQuery } from "@/lib/schemas/policy";
+import { policyArnInput } from "@/lib/schemas/policy";
 
 type Params = { accountId: string; groupName: string };
 
@@ -16,6 +16,6 @@ export const POST = apiRoute<Params>(async ({ req, params }) =>
 
 export const DELETE = apiRoute<Params>(
   async ({ req, params }) =>
-    detachPolicy("group", params.accountId, params.groupName, readQuery(req, policyArnQuery).policyArn),
+    detachPolicy("group", params.accountId, params.groupName, readQuery(req, policyArnInput).policyArn),
   { status: 204 },
 );
