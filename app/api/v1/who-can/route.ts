@@ -1,0 +1,7 @@
+import { apiRoute, readQuery } from "@/lib/api/route";
+import { whoCan } from "@/lib/data/who-can";
+import { whoCanQuery } from "@/lib/schemas/who-can";
+
+// GET ?action=iam:CreateUser&resource=arn:…&resourceAccount=…&context=key%3Dvalue: every
+// principal of every account allowed, with the path and statements behind it.
+export const GET = apiRoute(async ({ req }) => whoCan(readQuery(req, whoCanQuery)));

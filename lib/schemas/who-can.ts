@@ -1,0 +1,136 @@
+import { z } from "zod";
+import type { ContextValue, Effect } from "@/lib/iam";
+import { accountId } from "@/lib/schemas/common";
+
+// Who can (GET /api/v1/who-can), the principals who may assume a role (…/roles/NAME/assumed-by)
+// and the roles a user may assume (…/users/NAME/assumable-roles).
+
+/** `key=value` lines; a key given more than once becomes a multivalued key. */
+export function parseContextLines(text: string): Record<string, ContextValue> {
+  const context: Record<string, ContextValue> = {};
+  for (const line of text.split(/\r?\n/)) {
+    const at = line.indexOf("=");
+    if (at <= 0) continue;
+    const key = line.slice(0, at).trim();
+    const value = line.slice(at + 1).trim();
+    const before = context[key];
+    context[key] = before === undefined ? value : [...(typeof before === "string" ? [before] : before), value];
+  }
+  return context;
+}
+
+/** Request context in a query string: `key=value` lines, e.g. aws:MultiFactorAuthPresent=true. */
+const contextLines = z.string().max(4096).default("").transform(parseContextLines);
+
+export const whoCanQuery = z.object({
+  action: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9-]+:[A-Za-z0-9]+$/, "Choose one action, written service:ActionName (for example iam:CreateUser)."),
+  resource: z
+    .string()
+    .trim()
+    .max(2048)
+    .default("*")
+    .refine((value) => value === "*" || value.startsWith("arn:"), "A resource is an ARN (arn:…) or *."),
+  /** The account that owns the resource when its ARN does not say (S3 bucket ARNs, *). */
+  resourceAccount: accountId.optional(),
+  context: contextLines,
+});
+
+export type WhoCanQuery = z.output<typeof whoCanQuery>;
+
+/** A policy as the answer names it, with what a link to its page needs. */
+export interface PolicyRef {
+  kind: "managed" | "inline" | "boundary" | "trust";
+  name: string;
+  arn: string | null;
+  awsManaged: boolean;
+  owner: { kind: "user" | "group" | "role"; accountId: string; name: string } | null;
+}
+
+export interface PathStatement {
+  policy: PolicyRef;
+  statement: number;
+  sid: string | null;
+  effect: Effect;
+}
+
+export interface RoleRef {
+  accountId: string;
+  name: string;
+  arn: string;
+}
+
+/**
+ * How a principal gets there: its own policies, a group's, a resource-based policy (a trust
+ * policy naming it), as the account root, or by assuming a role that is allowed.
+ */
+export interface AccessPath {
+  via: "direct" | "group" | "resourcePolicy" | "root" | "role";
+  group: string | null;
+  role: RoleRef | null;
+  statements: PathStatement[];
+}
+
+export interface WhoCanPrincipal {
+  kind: "user" | "role" | "root";
+  accountId: string;
+  name: string;
+  arn: string;
+  paths: AccessPath[];
+}
+
+export interface WhoCanResult {
+  action: string;
+  resource: string;
+  resourceAccount: string | null;
+  principals: WhoCanPrincipal[];
+  /** Principals allowed in all; `principals` holds the first of them when `truncated`. */
+  total: number;
+  truncated: boolean;
+  evaluated: { accounts: number; users: number; roles: number };
+  /** Principals an explicit deny stops although something allows them. */
+  explicitlyDenied: number;
+  milliseconds: number;
+}
+
+/** A role a user may assume, with the statements that let it and what the role grants. */
+export interface AssumableRole {
+  role: RoleRef;
+  crossAccount: boolean;
+  statements: PathStatement[];
+  /** The role's permissions policies, by name, for a first idea of what it grants. */
+  grants: PolicyRef[];
+}
+
+/** A principal that may assume a role, with the statements that let it. */
+export interface RoleAssumer {
+  kind: "user" | "role";
+  accountId: string;
+  name: string;
+  arn: string;
+  crossAccount: boolean;
+  statements: PathStatement[];
+}
+
+/** Denied only for want of context keys the statements read (aws:MultiFactorAuthPresent …). */
+export interface ConditionalAssumption {
+  principal: RoleRef & { kind: "user" | "role" };
+  role: RoleRef;
+  missingContextValues: string[];
+}
+
+export interface AssumableRolesResult {
+  roles: AssumableRole[];
+  conditional: ConditionalAssumption[];
+}
+
+export interface RoleAssumersResult {
+  assumers: RoleAssumer[];
+  conditional: ConditionalAssumption[];
+  /** How many principals were judged. */
+  evaluated: { users: number; roles: number };
+}
+
+export const assumeQuery = z.object({ context: contextLines });

@@ -1,0 +1,110 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { addUserToGroup } from "@/lib/data/add-user-to-group";
+import { listAssumableRoles, listRoleAssumers } from "@/lib/data/assumable-roles";
+import { attachPolicy } from "@/lib/data/attach-policy";
+import { createGroup } from "@/lib/data/create-group";
+import { createPolicy } from "@/lib/data/create-policy";
+import { createRole } from "@/lib/data/create-role";
+import { createUser } from "@/lib/data/create-user";
+import { putInlinePolicy } from "@/lib/data/put-inline-policy";
+import { whoCan } from "@/lib/data/who-can";
+import { createGroupBody } from "@/lib/schemas/group";
+import { createPolicyInput } from "@/lib/schemas/policy";
+import { createRoleInput } from "@/lib/schemas/role";
+import { createUserBody } from "@/lib/schemas/user";
+import { whoCanQuery, type WhoCanResult } from "@/lib/schemas/who-can";
+import { freshAccount } from "@/tests/support/identity";
+import { allow, awsPolicyArn, importTestManagedPolicies } from "@/tests/support/policies";
+
+// A small acme-prod: Admins (carol), Developers (bob, who may switch to RoleName), ReadOnly
+// (alice); a second account whose role trusts the first with MFA; and a user elsewhere.
+let prod: string;
+let other: string;
+
+const trust = (principal: string, condition?: object) =>
+  JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { AWS: principal }, Action: "sts:AssumeRole", ...(condition ? { Condition: condition } : {}) }] });
+
+async function group(accountId: string, name: string, arns: string[], members: string[]) {
+  await createGroup(accountId, createGroupBody.parse({ groupName: name }));
+  for (const arn of arns) await attachPolicy("group", accountId, name, arn);
+  for (const member of members) await addUserToGroup(accountId, name, member);
+}
+
+beforeAll(async () => {
+  await importTestManagedPolicies();
+  prod = await freshAccount();
+  other = await freshAccount();
+  for (const name of ["alice", "bob", "carol"]) await createUser(prod, createUserBody.parse({ userName: name }));
+  const assume = await createPolicy(prod, createPolicyInput.parse({ policyName: "AssumeRoleName", policyDocument: allow("sts:AssumeRole", `arn:aws:iam::${prod}:role/RoleName`) }));
+  await group(prod, "Admins", [awsPolicyArn("AdministratorAccess")], ["carol"]);
+  await group(prod, "Developers", [awsPolicyArn("PowerUserAccess"), assume.arn], ["bob"]);
+  await group(prod, "ReadOnly", [awsPolicyArn("ReadOnlyAccess")], ["alice"]);
+  await createRole(prod, createRoleInput.parse({ roleName: "RoleName", trustPolicy: trust(`arn:aws:iam::${prod}:root`) }));
+  await putInlinePolicy("role", prod, "RoleName", "ReadReports", allow("s3:GetObject", "arn:aws:s3:::reports/*"));
+  await createRole(other, createRoleInput.parse({ roleName: "Auditor", trustPolicy: trust(`arn:aws:iam::${prod}:root`, { Bool: { "aws:MultiFactorAuthPresent": "true" } }) }));
+  await createUser(other, createUserBody.parse({ userName: "olga" }));
+  await attachPolicy("user", other, "olga", awsPolicyArn("AdministratorAccess"));
+});
+
+const ask = (query: Record<string, string>) => whoCan(whoCanQuery.parse(query));
+const namesIn = (result: WhoCanResult, accountId: string) => result.principals.filter((p) => p.accountId === accountId).map((p) => `${p.kind}:${p.name}`);
+
+describe("whoCan", () => {
+  it("lists the Admins' members and the account root for iam:CreateUser, not Developers, ReadOnly or other accounts", async () => {
+    const result = await ask({ action: "iam:CreateUser", resource: `arn:aws:iam::${prod}:user/new-user` });
+    expect(namesIn(result, prod)).toEqual(["root:account root", "user:carol"]);
+    expect(namesIn(result, other)).toEqual([]);
+    const carol = result.principals.find((p) => p.name === "carol")!;
+    expect(carol.paths).toEqual([
+      expect.objectContaining({ via: "group", group: "Admins", statements: [expect.objectContaining({ policy: expect.objectContaining({ name: "AdministratorAccess" }), statement: 0 })] }),
+    ]);
+    expect(result.evaluated.accounts).toBeGreaterThanOrEqual(2);
+  });
+
+  it("finds principals through a role they can assume, with the trust and the role's statements", async () => {
+    const result = await ask({ action: "s3:GetObject", resource: "arn:aws:s3:::reports/q1.csv", resourceAccount: prod });
+    expect(namesIn(result, prod)).toEqual(["root:account root", "user:alice", "user:bob", "user:carol", "role:RoleName"]);
+    const bob = result.principals.find((p) => p.name === "bob")!;
+    expect(bob.paths.map((path) => path.via)).toEqual(["group", "role"]);
+    const viaRole = bob.paths[1];
+    expect(viaRole.role?.name).toBe("RoleName");
+    // PowerUserAccess's NotAction also leaves bob sts:AssumeRole; the trust policy lets the account in.
+    expect(viaRole.statements.map((s) => `${s.policy.kind}:${s.policy.name}`).sort()).toEqual([
+      "inline:ReadReports",
+      "managed:AssumeRoleName",
+      "managed:PowerUserAccess",
+      "trust:Trust policy",
+    ]);
+    // alice has no sts permission: ReadOnly gives her the object directly, no role path.
+    expect(result.principals.find((p) => p.name === "alice")!.paths.map((path) => path.via)).toEqual(["group"]);
+  });
+
+  it("judges sts:AssumeRole on a stored role with its trust policy, across accounts only with MFA", async () => {
+    const resource = `arn:aws:iam::${other}:role/Auditor`;
+    const without = await ask({ action: "sts:AssumeRole", resource });
+    expect(namesIn(without, prod)).toEqual([]);
+    const withMfa = await ask({ action: "sts:AssumeRole", resource, context: "aws:MultiFactorAuthPresent=true" });
+    // PowerUserAccess leaves sts:* to bob; AdministratorAccess to carol; alice has no sts action.
+    expect(namesIn(withMfa, prod)).toEqual(["user:bob", "user:carol"]);
+    // The trust policy names no principal of its own account, and root users cannot assume roles.
+    expect(namesIn(withMfa, other)).toEqual([]);
+  });
+});
+
+describe("assumable roles", () => {
+  it("lists the roles a user may assume, with the statements and what each grants", async () => {
+    const bob = await listAssumableRoles(prod, "bob", {});
+    expect(bob.roles.map((r) => r.role.name)).toEqual(["RoleName"]);
+    expect(bob.roles[0].statements.map((s) => `${s.policy.kind}:${s.policy.name}`).sort()).toEqual(["managed:AssumeRoleName", "managed:PowerUserAccess", "trust:Trust policy"]);
+    expect(bob.roles[0].grants.map((g) => g.name)).toEqual(["ReadReports"]);
+    expect(bob.conditional.map((c) => [c.role.name, c.missingContextValues])).toEqual([["Auditor", ["aws:MultiFactorAuthPresent"]]]);
+    expect((await listAssumableRoles(prod, "alice", {})).roles).toEqual([]);
+  });
+
+  it("lists who may assume a role, in any account", async () => {
+    const assumers = await listRoleAssumers(prod, "RoleName", {});
+    expect(assumers.assumers.map((a) => `${a.kind}:${a.name}`)).toEqual(["user:bob", "user:carol"]);
+    const auditor = await listRoleAssumers(other, "Auditor", { "aws:MultiFactorAuthPresent": "true" });
+    expect(auditor.assumers.map((a) => `${a.name}:${a.crossAccount}`)).toEqual(["bob:true", "carol:true"]);
+  });
+});
