@@ -77,9 +77,9 @@ function main(): void {
   for (let i = 0; i < WARMUP + SWEEPS; i++) {
     const cpuStart = process.cpuUsage();
     const start = performance.now();
-    const prepared = prepareRequest(requestOf(text), "sweep");
-    if (!prepared.ok) throw new Error(prepared.error);
-    const result = sweep(prepared, catalog);
+    const outcome = sweep(requestOf(text), catalog);
+    if (!outcome.ok) throw new Error(outcome.error);
+    const { result } = outcome;
     const elapsed = performance.now() - start;
     const cpu = cpuMs(cpuStart);
     if (result.decision !== "swept") throw new Error("bench principal has invalid policies");

@@ -7,7 +7,7 @@
 import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { loadCatalog } from "@/lib/catalog/load";
-import { describeDecision, prepareCatalog, prepareRequest, simulate, sweep } from "@/lib/iam";
+import { describeDecision, prepareCatalog, simulate, sweep } from "@/lib/iam";
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -41,10 +41,10 @@ function sweepCase(item: unknown, catalogLoadMs: number): Record<string, unknown
   if (!isRecord(item)) return { id, error: "a case must be an object" };
   const start = performance.now();
   // Start from the raw documents: the timing covers parsing, compiling and sweeping.
-  const prepared = prepareRequest(JSON.parse(JSON.stringify(item.request ?? null)) as unknown, "sweep");
-  if (!prepared.ok) return { id, error: prepared.error };
-  const result = sweep(prepared, loadCatalog());
+  const outcome = sweep(JSON.parse(JSON.stringify(item.request ?? null)) as unknown, loadCatalog());
   const sweepMs = performance.now() - start;
+  if (!outcome.ok) return { id, error: outcome.error };
+  const { result } = outcome;
   if (result.decision === "invalidPolicy") return { id, decision: "invalidPolicy", errors: result.errors, sweepMs, catalogLoadMs };
   const named = (decision: string) =>
     result.services.flatMap((service) => service.actions.filter((a) => a.decision === decision).map((a) => a.action));

@@ -25,4 +25,13 @@ export {
   type SimulateOutcome,
 } from "./simulate";
 export { describeDecision, describeStatement, describeVerdict } from "./describe";
-export { prepareCatalog, sweep, type Counts, type SweepAction, type SweepResult, type SweepService } from "./sweep";
+export {
+  prepareCatalog,
+  sweep,
+  sweepPrepared,
+  type Counts,
+  type SweepAction,
+  type SweepOutcome,
+  type SweepResult,
+  type SweepService,
+} from "./sweep";

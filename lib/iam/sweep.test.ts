@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { policyArb, requestArb } from "./arbitraries";
 import type { AccessLevel, Catalog } from "./catalog/types";
-import { prepareRequest, simulate } from "./simulate";
+import { simulate } from "./simulate";
 import { sweep, type SweepResult } from "./sweep";
 import { allow, deny, policy, request, type RequestOptions } from "./test-support";
 
@@ -28,11 +28,9 @@ const catalog: Catalog = {
 };
 
 function run(options: RequestOptions): Extract<SweepResult, { decision: "swept" }> {
-  const prepared = prepareRequest(request(options), "sweep");
-  if (!prepared.ok) throw new Error(prepared.error);
-  const result = sweep(prepared, catalog);
-  if (result.decision !== "swept") throw new Error("invalid policy");
-  return result;
+  const outcome = sweep(request(options), catalog);
+  if (!outcome.ok || outcome.result.decision !== "swept") throw new Error("not swept");
+  return outcome.result;
 }
 
 const decisions = (result: Extract<SweepResult, { decision: "swept" }>) =>
@@ -75,9 +73,8 @@ describe("sweep", () => {
   });
 
   it("reports invalid policies instead of sweeping", () => {
-    const prepared = prepareRequest(request({ identityPolicies: [{ Version: "2012-10-18", Statement: [allow("*")] }] }), "sweep");
-    if (!prepared.ok) throw new Error(prepared.error);
-    expect(sweep(prepared, catalog)).toMatchObject({ decision: "invalidPolicy", errors: [expect.objectContaining({ path: "Version" })] });
+    const outcome = sweep(request({ identityPolicies: [{ Version: "2012-10-18", Statement: [allow("*")] }] }), catalog);
+    expect(outcome).toMatchObject({ ok: true, result: { decision: "invalidPolicy", errors: [expect.objectContaining({ path: "Version" })] } });
   });
 
   it("decides every action as a single evaluation would", () => {

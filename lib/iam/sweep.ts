@@ -13,7 +13,7 @@ import { RequestContext } from "./context";
 import { decide, emptyOutcome, type Outcome } from "./evaluate/decide";
 import { rcpsApplyTo } from "./evaluate/rcp-services";
 import { actionApplies, principalGrant, resourceApplies } from "./evaluate/statement";
-import type { Prepared } from "./simulate";
+import { prepareRequest, type Prepared } from "./simulate";
 import type { Decision, Gate, PolicyError } from "./types";
 import type { ContextLookup } from "./variables";
 
@@ -191,7 +191,17 @@ function actionNames(catalog: Catalog): ActionNames {
   return names;
 }
 
-export function sweep(prepared: Extract<Prepared, { ok: true }>, catalog: Catalog): SweepResult {
+export type SweepOutcome = { ok: true; result: SweepResult } | { ok: false; error: string };
+
+/** Sweeps a raw request (FORMAT.md); its action is ignored. */
+export function sweep(request: unknown, catalog: Catalog): SweepOutcome {
+  const prepared = prepareRequest(request, "sweep");
+  if (!prepared.ok) return prepared;
+  return { ok: true, result: sweepPrepared(prepared, catalog) };
+}
+
+/** Sweeps a request already prepared with `prepareRequest(request, "sweep")`. */
+export function sweepPrepared(prepared: Extract<Prepared, { ok: true }>, catalog: Catalog): SweepResult {
   if (prepared.errors.length > 0) return { decision: "invalidPolicy", errors: prepared.errors };
   const slots = collectSlots(prepared, new RequestContext(prepared.derived, prepared.request.context));
   const { shape } = prepared.compiled;

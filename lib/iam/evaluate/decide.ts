@@ -41,7 +41,7 @@ export interface Verdict {
   level?: number;
 }
 
-export const ALWAYS_ALLOWED = "sts:getcalleridentity";
+const ALWAYS_ALLOWED = "sts:getcalleridentity";
 
 const GRANT_RANK: Record<PrincipalGrant, number> = { account: 1, role: 2, direct: 3, everyone: 3 };
 
