@@ -1,6 +1,7 @@
 "use client";
 
 import { useId, useState, type FormEvent } from "react";
+import { DocumentView, useLinkedStatement } from "@/components/access/document-view";
 import { ConfirmDialog } from "@/components/entity/confirm-dialog";
 import { PolicyDocumentInput } from "@/components/policy/policy-document-input";
 import { ErrorAlert } from "@/components/ui/alert";
@@ -81,7 +82,9 @@ export function InlinePolicies({ principal, label }: { principal: PrincipalRef; 
 }
 
 function InlinePolicyItem({ policy, onEdit, onDelete }: { policy: InlinePolicy; onEdit: () => void; onDelete: () => void }) {
-  const [shown, setShown] = useState(false);
+  // Opened from the effective-permissions panel: show the document with the statement marked.
+  const linked = useLinkedStatement(policy.policyName);
+  const [shown, setShown] = useState(linked !== null);
   const panelId = useId();
   return (
     <li className="rounded-lg border border-line">
@@ -102,9 +105,7 @@ function InlinePolicyItem({ policy, onEdit, onDelete }: { policy: InlinePolicy; 
           </Button>
         </span>
       </div>
-      <pre id={panelId} hidden={!shown} className="overflow-x-auto border-t border-line bg-[#fbfcfd] px-4 py-3 font-mono text-[0.9rem]">
-        {policy.document}
-      </pre>
+      <DocumentView id={panelId} hidden={!shown} text={policy.document} statement={linked} />
     </li>
   );
 }
