@@ -1,0 +1,144 @@
+import { z } from "zod";
+import type { Decision, Effect, Gate, PolicySource } from "@/lib/iam";
+import { accountId } from "@/lib/schemas/common";
+
+// The simulator's request (POST /api/v1/simulate) and answer. A simulation runs as a principal
+// stored in the console, or as a sandbox of pasted policies; either way every action is
+// evaluated on every resource, and each result names the statements behind it.
+
+const MAX_POLICY_CHARS = 131_072;
+
+/** A policy document as text, exactly as typed (positions in results refer to this text). */
+const policyText = z.string().trim().min(1, "The policy document is empty.").max(MAX_POLICY_CHARS, "The policy document is too long.");
+
+/** `service:Action`; wildcards are expanded by the client, as AWS's simulator asks for actions. */
+const actionName = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9-]+:[A-Za-z0-9]+$/, "Actions are written service:ActionName, for example s3:GetObject (no wildcards).");
+
+const resourceArn = z
+  .string()
+  .trim()
+  .min(1)
+  .max(2048)
+  .refine((value) => value === "*" || value.startsWith("arn:"), "A resource is an ARN (arn:…) or *.");
+
+const principalArn = z.string().trim().regex(/^arn:aws:(iam|sts)::\d{12}:.+$/, "The sandbox principal is an IAM or STS ARN, for example arn:aws:iam::123456789012:user/sandbox.");
+
+export const simulationPrincipal = z.object({
+  accountId,
+  type: z.enum(["user", "role"]),
+  name: z.string().trim().min(1).max(128),
+});
+
+export const sandboxPolicies = z.object({
+  principalArn,
+  identityPolicies: z.array(policyText).max(20, "At most 20 identity policies.").default([]),
+  permissionsBoundary: policyText.nullable().default(null),
+});
+
+const contextValue = z.union([z.string(), z.array(z.string()).max(50)]);
+
+export const simulateBody = z
+  .object({
+    principal: simulationPrincipal.optional(),
+    sandbox: sandboxPolicies.optional(),
+    actions: z.array(actionName).min(1, "Choose at least one action.").max(100, "At most 100 actions at once."),
+    resources: z
+      .array(resourceArn)
+      .max(20, "At most 20 resources at once.")
+      .default([])
+      .transform((list) => (list.length === 0 ? ["*"] : [...new Set(list)])),
+    resourcePolicy: policyText.nullable().default(null),
+    /** The account that owns the resources; by default the one in the ARN, else the caller's. */
+    resourceAccount: accountId.nullable().default(null),
+    /** A session policy: the principal is then simulated as a session (a role's assumed-role session). */
+    sessionPolicy: policyText.nullable().default(null),
+    context: z.record(z.string().trim().min(1).max(256), contextValue).default({}),
+  })
+  .refine((body) => (body.principal === undefined) !== (body.sandbox === undefined), {
+    message: "Choose a principal or paste policies into the sandbox (one of the two).",
+    path: ["principal"],
+  });
+
+export type SimulationPrincipalRef = z.infer<typeof simulationPrincipal>;
+export type SimulateInput = z.infer<typeof simulateBody>;
+
+/** AWS's SourcePolicyType values (SimulatePrincipalPolicy, Statement data type). */
+export type AwsSourcePolicyType = "user" | "group" | "role" | "aws-managed" | "user-managed" | "resource" | "none";
+
+export interface Position {
+  line: number;
+  column: number;
+}
+
+/** One document that took part, with what is needed to name it, link to it and show it. */
+export interface SimulatedPolicy {
+  /** AWS's SourcePolicyId: the managed policy's name, the inline policy's name, or a label. */
+  id: string;
+  source: PolicySource;
+  awsType: AwsSourcePolicyType;
+  name: string;
+  /** Managed policies only. */
+  arn: string | null;
+  /** The console page of the policy, or of the user, group or role that embeds it. */
+  link: { accountId: string; kind: "policy" | "user" | "group" | "role"; name: string } | null;
+  /** For a user: the group the policy comes through. */
+  viaGroup: string | null;
+  /** The document as pretty JSON text; statement positions point into it. */
+  text: string;
+  /** Per statement index: where the statement starts and ends in `text` (1-based). */
+  statements: { start: Position; end: Position }[];
+}
+
+/** A statement that applied, by index into `policies`. */
+export interface SimulatedStatement {
+  policy: number;
+  statement: number;
+  sid: string | null;
+  effect: Effect;
+  level?: number;
+}
+
+export type GateName = "explicitDeny" | "scp" | "rcp" | "resourcePolicy" | "identityPolicy" | "permissionsBoundary" | "sessionPolicy";
+
+/** allowed: an Allow applied; denied: a Deny applied; noAllow: present, nothing allowed; notApplicable: no such policy. */
+export type GateState = "allowed" | "denied" | "noAllow" | "notApplicable";
+
+/** One step of "How AWS enforcement code logic evaluates requests", lit for this request. */
+export interface GateStep {
+  gate: GateName;
+  state: GateState;
+  /** This step settled the decision. */
+  decisive: boolean;
+  /** The statements behind the state (Deny statements for the explicit-deny step). */
+  statements: SimulatedStatement[];
+  note: string;
+}
+
+export interface SimulationRow {
+  action: string;
+  resource: string;
+  /** The account that owns the resource, as the simulation assumed it. */
+  resourceAccount: string;
+  decision: Decision;
+  gate: Gate;
+  level?: number;
+  reason: string;
+  /** Every statement that applied; for AWS's MatchedStatements only the deciding ones are kept. */
+  matched: SimulatedStatement[];
+  missingContextValues: string[];
+  steps: GateStep[];
+  /** Indexes into `policies` of the resource-based policy used for this resource, if any. */
+  resourcePolicy: number | null;
+  errors?: { document: string; message: string; path: string }[];
+}
+
+export interface SimulationResult {
+  principal: { arn: string; kind: "user" | "role" | "sandbox"; accountId: string; name: string; sessionArn: string | null };
+  policies: SimulatedPolicy[];
+  rows: SimulationRow[];
+  /** Context keys the applicable statements read, given or missing: the form offers them. */
+  contextKeys: string[];
+}
