@@ -5,7 +5,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { requestArb, statementArb, type GeneratedRequest } from "../arbitraries";
-import { evaluate, type RequestOptions } from "../test-support";
+import { simulate } from "../simulate";
+import { ALICE, evaluate, type RequestOptions } from "../test-support";
 
 const options = (generated: GeneratedRequest): RequestOptions => ({
   ...generated,
@@ -56,6 +57,22 @@ describe("evaluation properties", () => {
         const asArray = { ...generated, identityPolicies: [{ Version: "2012-10-17", Statement: [statement] }] };
         const asObject = { ...options(generated), identityPolicies: [{ Version: "2012-10-17", Statement: statement }] };
         expect(evaluate(asObject).decision).toBe(decision(asArray));
+      }),
+    );
+  });
+
+  it("never throws, whatever the documents and the request hold", () => {
+    const junk = fc.anything({ maxDepth: 3 });
+    const statement = fc.record(
+      { Effect: fc.constantFrom("Allow", "Deny"), Action: junk, NotAction: junk, Resource: junk, Principal: junk, NotPrincipal: junk, Condition: junk },
+      { requiredKeys: ["Effect"] },
+    );
+    const statements = fc.oneof(junk, statement, fc.array(fc.oneof(junk, statement)));
+    const document = fc.oneof(junk, fc.record({ Version: fc.constantFrom("2012-10-17", "2008-10-17"), Statement: statements }));
+    fc.assert(
+      fc.property(fc.oneof(junk, fc.record({ identityPolicies: fc.array(document), resourcePolicy: document, scps: junk, context: junk })), (raw) => {
+        const request = typeof raw === "object" && raw !== null && !Array.isArray(raw) ? { principal: { arn: ALICE }, action: "s3:GetObject", ...raw } : raw;
+        expect(() => simulate(request)).not.toThrow();
       }),
     );
   });
