@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { EffectivePermissions } from "@/components/access/effective-permissions";
 import { ArnValue } from "@/components/entity/arn-value";
 import { DeleteFlow } from "@/components/entity/delete-flow";
 import { InventoryList } from "@/components/entity/inventory-list";
@@ -24,6 +25,7 @@ import { GroupMembers } from "./group-members";
 const TABS = [
   { id: "users", label: "Users" },
   { id: "permissions", label: "Permissions" },
+  { id: "effective", label: "Effective permissions" },
   { id: "history", label: "History" },
 ] as const;
 
@@ -95,6 +97,8 @@ function GroupView({ accountId, group }: { accountId: string; group: GroupSummar
                   <InlinePolicies principal={principal} label={group.groupName} />
                 </div>
               );
+            case "effective":
+              return <EffectivePermissions principal={principal} />;
             case "history":
               return (
                 <Card title="Changes to this group">

@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { EffectivePermissions } from "@/components/access/effective-permissions";
 import { ArnValue } from "@/components/entity/arn-value";
 import { DeleteFlow } from "@/components/entity/delete-flow";
 import { InventoryList } from "@/components/entity/inventory-list";
@@ -23,6 +24,7 @@ import { TrustRelationships } from "./trust-relationships";
 
 const TABS = [
   { id: "permissions", label: "Permissions" },
+  { id: "effective", label: "Effective permissions" },
   { id: "trust", label: "Trust relationships" },
   { id: "tags", label: "Tags" },
   { id: "settings", label: "Settings" },
@@ -99,6 +101,8 @@ function RoleView({ accountId, role }: { accountId: string; role: Role }) {
               return <RoleSettings key={`${role.description}-${role.maxSessionDuration}`} accountId={accountId} role={role} />;
             case "boundary":
               return <PermissionsBoundary principal={principal} label={role.roleName} boundary={role.permissionsBoundary} />;
+            case "effective":
+              return <EffectivePermissions principal={principal} />;
             case "history":
               return (
                 <Card title="Changes to this role">
