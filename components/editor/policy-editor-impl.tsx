@@ -2,7 +2,8 @@
 
 import { useEffect, useId, useRef } from "react";
 import { loadEditorCatalog } from "@/lib/editor/catalog-client";
-import { diagnosePolicy, type EditorFinding } from "@/lib/editor/diagnostics";
+import { diagnosePolicy } from "@/lib/editor/diagnostics";
+import type { EditorFinding } from "@/lib/editor/grammar";
 import { monaco, policyModelUri } from "@/lib/editor/monaco";
 import type { CatalogIndex } from "@/lib/iam/catalog";
 import type { SourceRange } from "@/lib/iam/validate";
@@ -24,7 +25,10 @@ function toMarker(finding: EditorFinding): monaco.editor.IMarkerData | undefined
     message: finding.message,
     code: { value: finding.code, target: monaco.Uri.parse(finding.docUrl) },
     source: finding.source === "grammar" ? "IAM policy grammar" : "Policy check",
-    ...finding.range,
+    startLineNumber: finding.range.startLine,
+    startColumn: finding.range.startColumn,
+    endLineNumber: finding.range.endLine,
+    endColumn: finding.range.endColumn,
   };
 }
 

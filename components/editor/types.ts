@@ -1,4 +1,4 @@
-import type { EditorFinding } from "@/lib/editor/diagnostics";
+import type { EditorFinding } from "@/lib/editor/grammar";
 import type { PolicyKind, SourceRange } from "@/lib/iam/validate";
 
 /** What a parent can do with a mounted editor (handed over through `onReady`). */

@@ -5,9 +5,10 @@ import { EntityListView } from "@/components/list/entity-list-view";
 import type { Column } from "@/components/list/resource-table";
 import { ButtonLink } from "@/components/ui/button";
 import { formatCount, formatDateTime } from "@/components/ui/format";
-import { Badge, EmptyState } from "@/components/ui/misc";
+import { EmptyState } from "@/components/ui/misc";
 import { paths } from "@/components/shell/paths";
 import type { PolicyScope, PolicySummary } from "@/lib/queries/types";
+import { PolicyTypeBadge } from "./policy-type-badge";
 
 const SORT_KEYS = ["name", "attachments", "created", "updated"] as const;
 
@@ -18,10 +19,6 @@ const SCOPES: { value: PolicyScope; label: string }[] = [
 ];
 
 const toScope = (value: string | null): PolicyScope => SCOPES.find((s) => s.value === value)?.value ?? "All";
-
-export function PolicyTypeBadge({ awsManaged }: { awsManaged: boolean }) {
-  return awsManaged ? <Badge tone="aws">AWS managed</Badge> : <Badge tone="brand">Customer managed</Badge>;
-}
 
 export function PoliciesList({ accountId }: { accountId: string }) {
   const columns: Column<PolicySummary>[] = [

@@ -1,9 +1,15 @@
 "use client";
 
-import { useId, useState } from "react";
-import { ApiError } from "@/lib/queries/api";
+import { useId, useMemo, useRef, useState } from "react";
+import { FindingsList } from "@/components/editor/findings-list";
+import { PolicyEditor, type PolicyEditorHandle } from "@/components/editor/policy-editor";
+import { useLeaveGuard } from "@/components/editor/use-leave-guard";
+import { useSubmitGuard } from "@/components/editor/use-submit-guard";
 import { Button } from "@/components/ui/button";
-import { fieldError, isDocumentError } from "@/components/ui/form-errors";
+import { formatPolicyText } from "@/lib/editor/format";
+import { grammarFindings, serverFindings, type EditorFinding } from "@/lib/editor/grammar";
+import type { PolicyKind, SourceRange } from "@/lib/iam/validate";
+import { ApiError } from "@/lib/queries/api";
 
 interface PolicyDocumentInputProps {
   label: string;
@@ -13,73 +19,126 @@ interface PolicyDocumentInputProps {
   error?: unknown;
   hint?: string;
   rows?: number;
+  /** Which grammar applies: "trust" for role trust policies; identity-based by default. */
+  kind?: PolicyKind;
+  /** Shows the document without editing (AWS managed policies, old versions). */
+  readOnly?: boolean;
+  /** The saved text: leaving with anything else asks first. Defaults to the text at mount. */
+  baseline?: string;
+  /** The quota the document must fit, in characters without white space. */
+  sizeLimit?: number;
+  /** A part of the document to highlight and scroll to. */
+  highlight?: SourceRange;
+}
+
+const DOCUMENT_FIELDS = ["policyDocument", "trustPolicy"];
+
+/** The server's refusal of this document, when the last write was refused for it. */
+function documentError(error: unknown): ApiError | undefined {
+  if (!(error instanceof ApiError)) return undefined;
+  return error.code === "MalformedPolicyDocument" || (error.field !== undefined && DOCUMENT_FIELDS.includes(error.field)) ? error : undefined;
 }
 
 /**
- * The ONE input for policy documents (managed policies, versions, inline and trust policies):
- * a labelled monospace text area with a Format button. The Monaco editor replaces its inside
- * later; callers only rely on label, value, onChange and error.
+ * The ONE input for policy documents (managed policies and their versions, inline policies,
+ * trust policies; read-only for AWS managed ones): the Monaco policy editor with live checks,
+ * a "Format document" button, and the guards around saving — a form holding an invalid document
+ * is not submitted, and leaving with unsaved changes asks first.
  */
-export function PolicyDocumentInput({ label, value, onChange, error, hint, rows = 16 }: PolicyDocumentInputProps) {
+export function PolicyDocumentInput(props: PolicyDocumentInputProps) {
+  const { label, value, onChange, error, hint, rows = 16, kind = "identity", readOnly = false, sizeLimit, highlight } = props;
   const id = useId();
-  const [formatProblem, setFormatProblem] = useState<string>();
-  const apiError = error instanceof ApiError && isDocumentError(error) ? error : undefined;
-  const described = [hint ? `${id}-hint` : "", apiError || formatProblem ? `${id}-error` : ""].filter(Boolean).join(" ");
+  const anchor = useRef<HTMLDivElement>(null);
+  const editor = useRef<PolicyEditorHandle | null>(null);
+  const [initial] = useState(value);
+  const [findings, setFindings] = useState<EditorFinding[]>([]);
+  const [refused, setRefused] = useState<{ text: string; problems: EditorFinding[] }>();
+  const [answered, setAnswered] = useState<{ error: unknown; text: string }>();
 
+  const apiError = documentError(error);
+  // The text the server judged: the value when this error first appeared.
+  if (apiError && answered?.error !== error) setAnswered({ error, text: value });
+  const serverJudgedThisText = apiError !== undefined && answered?.error === error && answered.text === value;
+  const serverProblems = useMemo(() => (apiError && serverJudgedThisText ? serverFindings(apiError.issues, value) : []), [apiError, serverJudgedThisText, value]);
+  const refusal = refused && refused.text === value ? refused.problems : undefined;
+
+  useLeaveGuard(!readOnly && value !== (props.baseline ?? initial));
+  useSubmitGuard(
+    anchor,
+    () => (readOnly ? [] : grammarFindings(value, kind)),
+    (problems) => {
+      setRefused({ text: value, problems });
+      const first = problems.find((problem) => problem.range);
+      if (first?.range) editor.current?.reveal(first.range);
+    },
+  );
+
+  const reveal = (finding: EditorFinding) => finding.range && editor.current?.reveal(finding.range);
   const format = () => {
-    try {
-      onChange(JSON.stringify(JSON.parse(value), null, 2));
-      setFormatProblem(undefined);
-    } catch (problem) {
-      setFormatProblem(`Cannot format: the text is not valid JSON (${problem instanceof Error ? problem.message : "parse error"}).`);
-    }
+    const formatted = formatPolicyText(value);
+    if (editor.current) editor.current.replaceAll(formatted);
+    else onChange(formatted);
   };
 
+  const problems = refusal ?? (serverJudgedThisText ? serverProblems : undefined);
+  const showError = problems !== undefined || (apiError !== undefined && serverJudgedThisText);
+  const described = [hint ? `${id}-hint` : "", showError ? `${id}-error` : "", readOnly ? "" : `${id}-checks`].filter(Boolean).join(" ");
+
   return (
-    <div className="flex flex-col gap-1.5">
+    <div ref={anchor} className="flex flex-col gap-1.5">
       <div className="flex items-end justify-between gap-3">
-        <label htmlFor={id} className="font-semibold">
+        <span id={`${id}-label`} className="font-semibold">
           {label}
-        </label>
-        <Button size="sm" onClick={format}>
-          Format
-        </Button>
+          {readOnly && <span className="ml-2 text-sm font-normal text-muted">(read-only)</span>}
+        </span>
+        {!readOnly && (
+          <Button size="sm" onClick={format}>
+            Format document
+          </Button>
+        )}
       </div>
       {hint && (
         <p id={`${id}-hint`} className="text-sm text-muted">
           {hint}
         </p>
       )}
-      <textarea
-        id={id}
+      <PolicyEditor
         value={value}
-        onChange={(event) => {
-          setFormatProblem(undefined);
-          onChange(event.target.value);
-        }}
+        onChange={onChange}
+        kind={kind}
+        ariaLabel={label}
+        readOnly={readOnly}
         rows={rows}
-        spellCheck={false}
-        autoCapitalize="off"
-        autoComplete="off"
-        aria-invalid={apiError ? true : undefined}
-        aria-describedby={described || undefined}
-        className="w-full rounded-md border border-line bg-[#fbfcfd] px-3 py-2.5 font-mono text-[0.9rem] leading-relaxed text-ink aria-[invalid=true]:border-danger aria-[invalid=true]:ring-1 aria-[invalid=true]:ring-danger"
+        sizeLimit={sizeLimit}
+        highlight={highlight}
+        extraFindings={serverProblems}
+        invalid={showError}
+        describedBy={described || undefined}
+        onFindings={setFindings}
+        onReady={(handle) => (editor.current = handle)}
       />
-      {(apiError || formatProblem) && (
-        <div id={`${id}-error`} className="rounded-md border border-danger/40 bg-danger-soft px-3 py-2 text-danger">
-          <p className="font-semibold">{formatProblem ?? fieldError(apiError, "policyDocument", "trustPolicy") ?? apiError?.message}</p>
-          {apiError && apiError.issues.length > 0 && (
+      {showError && (
+        <div id={`${id}-error`} role="alert" className="rounded-md border border-danger/40 bg-danger-soft px-3 py-2 text-danger">
+          <p className="font-semibold">
+            {refusal
+              ? `Not saved: the document has ${refusal.length === 1 ? "an error" : `${refusal.length} errors`} AWS would refuse. Fix ${refusal.length === 1 ? "it" : "them"}, then save again.`
+              : apiError?.message}
+          </p>
+          {problems && problems.length > 0 && (
             <ul className="mt-1.5 list-disc pl-6 text-ink" aria-label="Problems in the document">
-              {apiError.issues.map((issue, index) => (
-                <li key={`${issue.path}-${index}`}>
-                  {issue.message}
-                  {issue.path && <span className="ml-2 font-mono text-sm text-muted">at {issue.path}</span>}
+              {problems.map((problem, index) => (
+                <li key={`${problem.path}-${index}`}>
+                  <button type="button" className="text-left underline decoration-dotted" onClick={() => reveal(problem)} disabled={!problem.range}>
+                    {problem.message}
+                  </button>
+                  {problem.path && <span className="ml-2 font-mono text-sm text-muted">at {problem.path}</span>}
                 </li>
               ))}
             </ul>
           )}
         </div>
       )}
+      {!readOnly && <FindingsList id={`${id}-checks`} findings={findings} onSelect={reveal} />}
     </div>
   );
 }

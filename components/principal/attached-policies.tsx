@@ -4,7 +4,7 @@ import { useQueries } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
 import { ConfirmDialog } from "@/components/entity/confirm-dialog";
-import { PolicyTypeBadge } from "@/components/policies/policies-list";
+import { PolicyTypeBadge } from "@/components/policies/policy-type-badge";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, Skeleton } from "@/components/ui/misc";

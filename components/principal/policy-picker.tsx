@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { EntityPicker } from "@/components/entity/entity-picker";
-import { PolicyTypeBadge } from "@/components/policies/policies-list";
+import { PolicyTypeBadge } from "@/components/policies/policy-type-badge";
 import { formatCount } from "@/components/ui/format";
 import type { PolicyScope, PolicySummary } from "@/lib/queries/types";
 

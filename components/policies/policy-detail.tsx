@@ -1,0 +1,127 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { ArnValue } from "@/components/entity/arn-value";
+import { DeleteFlow } from "@/components/entity/delete-flow";
+import { InventoryList } from "@/components/entity/inventory-list";
+import { ChangeHistory } from "@/components/history/change-history";
+import { ErrorAlert } from "@/components/ui/alert";
+import { formatCount, formatDateTime } from "@/components/ui/format";
+import { Breadcrumbs, Card, PageHeader, Skeleton, SummaryList } from "@/components/ui/misc";
+import { Tabs } from "@/components/ui/tabs";
+import { useToast } from "@/components/ui/toast";
+import { paths } from "@/components/shell/paths";
+import type { Policy } from "@/lib/queries/types";
+import { useDeletePolicy, usePolicy, usePolicyEntities, usePolicyVersions } from "@/lib/queries/use-policies";
+import { PolicyTypeBadge } from "./policy-type-badge";
+import { PolicyEntities } from "./policy-entities";
+import { PolicyVersions } from "./policy-versions";
+
+const TABS = [
+  { id: "document", label: "Permissions" },
+  { id: "versions", label: "Policy versions" },
+  { id: "entities", label: "Entities attached" },
+  { id: "history", label: "History" },
+] as const;
+
+export function PolicyDetail({ accountId, policyName }: { accountId: string; policyName: string }) {
+  const policy = usePolicy(accountId, policyName);
+  if (!policy.data) {
+    return (
+      <>
+        <Breadcrumbs items={[{ label: "Policies", href: paths.policies(accountId) }, { label: policyName }]} />
+        {policy.error ? <ErrorAlert error={policy.error} /> : <Skeleton className="h-40 rounded-xl" />}
+      </>
+    );
+  }
+  return <PolicyView accountId={accountId} policy={policy.data} />;
+}
+
+function PolicyView({ accountId, policy }: { accountId: string; policy: Policy }) {
+  const router = useRouter();
+  const notify = useToast();
+  const remove = useDeletePolicy(accountId, policy.policyName);
+
+  return (
+    <>
+      <Breadcrumbs items={[{ label: "Policies", href: paths.policies(accountId) }, { label: policy.policyName }]} />
+      <PageHeader
+        title={policy.policyName}
+        badge={<PolicyTypeBadge awsManaged={policy.awsManaged} />}
+        description={policy.description || (policy.awsManaged ? "Maintained by AWS: read-only here." : "Customer managed policy")}
+        actions={
+          !policy.awsManaged && (
+            <DeleteFlow
+              noun="policy"
+              name={policy.policyName}
+              pending={remove.isPending}
+              remove={(force) => remove.mutateAsync({ force })}
+              inventory={<PolicyInventory accountId={accountId} policyName={policy.policyName} />}
+              onDeleted={() => {
+                notify(`Policy ${policy.policyName} deleted.`);
+                router.push(paths.policies(accountId));
+              }}
+            />
+          )
+        }
+      />
+      <Card title="Summary" className="mb-8">
+        <SummaryList
+          items={[
+            { term: "ARN", value: <ArnValue arn={policy.arn} />, wide: true },
+            { term: "Default version", value: <span className="font-mono">{policy.defaultVersionId}</span> },
+            { term: "Created", value: formatDateTime(policy.createdAt) },
+            { term: "Last updated", value: formatDateTime(policy.updatedAt) },
+            { term: "Attached entities", value: formatCount(policy.attachmentCount) },
+            { term: "Path", value: <span className="font-mono">{policy.path}</span> },
+          ]}
+        />
+      </Card>
+      <Tabs tabs={TABS} label={`Policy ${policy.policyName}`}>
+        {(tab) => {
+          switch (tab) {
+            case "document":
+              return (
+                <Card title={`Policy document (${policy.defaultVersionId}, default)`}>
+                  <pre aria-label="Policy document" className="max-h-[36rem] overflow-auto rounded-lg border border-line bg-[#fbfcfd] px-4 py-3 font-mono text-[0.9rem]">
+                    {policy.document}
+                  </pre>
+                </Card>
+              );
+            case "versions":
+              return <PolicyVersions accountId={accountId} policy={policy} />;
+            case "entities":
+              return <PolicyEntities accountId={accountId} policyName={policy.policyName} />;
+            case "history":
+              return (
+                <Card title="Changes to this policy">
+                  <ChangeHistory accountId={accountId} targetArn={policy.arn} />
+                </Card>
+              );
+          }
+        }}
+      </Tabs>
+    </>
+  );
+}
+
+/** What DeletePolicy refuses to delete around: attachments, boundary uses, older versions. */
+function PolicyInventory({ accountId, policyName }: { accountId: string; policyName: string }) {
+  const entities = usePolicyEntities(accountId, policyName);
+  const versions = usePolicyVersions(accountId, policyName);
+  const uses = (usage: "PermissionsPolicy" | "PermissionsBoundary") =>
+    entities.data && [
+      ...entities.data.users.filter((u) => u.usage === usage).map((u) => `user ${u.userName}`),
+      ...entities.data.groups.filter((g) => g.usage === usage).map((g) => `group ${g.groupName}`),
+      ...entities.data.roles.filter((r) => r.usage === usage).map((r) => `role ${r.roleName}`),
+    ];
+  return (
+    <InventoryList
+      items={[
+        { label: "Attachments (detached)", names: uses("PermissionsPolicy") },
+        { label: "Permissions boundary of", names: uses("PermissionsBoundary") },
+        { label: "Non-default versions", names: versions.data?.filter((v) => !v.isDefault).map((v) => v.versionId) },
+      ]}
+    />
+  );
+}
