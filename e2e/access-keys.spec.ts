@@ -19,7 +19,7 @@ test("an access key's secret is shown once and never again", async ({ page, iam 
   await page.getByRole("button", { name: "Create access key" }).click();
   const dialog = page.getByRole("dialog", { name: "Access key created" });
   await expect(dialog).toContainText("This is the only time you can see the secret access key");
-  const secret = await dialog.getByLabel("Secret access key").inputValue();
+  const secret = await dialog.getByRole("textbox", { name: "Secret access key" }).inputValue();
   const accessKeyId = (await dialog.getByText(/^AKIA/).textContent())?.trim() ?? "";
   // AWS's shapes: a 20-character AKIA… id and a 40-character secret.
   expect(accessKeyId).toMatch(/^AKIA[A-Z0-9]{16}$/);
@@ -29,7 +29,7 @@ test("an access key's secret is shown once and never again", async ({ page, iam 
   await dialog.getByRole("button", { name: "Done" }).click();
   await expect(dialog).toBeHidden();
   const keys = page.getByRole("table", { name: `Access keys of ${userName}` });
-  await expect(keys.getByRole("cell", { name: accessKeyId })).toBeVisible();
+  await expect(keys.getByRole("cell", { name: accessKeyId, exact: true })).toBeVisible();
   expect(await pageHolds(page, secret)).toBe(false);
 
   // After a reload nothing the server sends holds the secret either.
@@ -38,7 +38,7 @@ test("an access key's secret is shown once and never again", async ({ page, iam 
     if (response.url().includes("/api/")) bodies.push(response.text().catch(() => ""));
   });
   await page.reload();
-  await expect(keys.getByRole("cell", { name: accessKeyId })).toBeVisible();
+  await expect(keys.getByRole("cell", { name: accessKeyId, exact: true })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Access keys (1 of 2)" })).toBeVisible();
   expect(await pageHolds(page, secret)).toBe(false);
   const answered = await Promise.all(bodies);

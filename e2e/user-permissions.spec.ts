@@ -14,7 +14,7 @@ test("adds a user to a group", async ({ page, iam }) => {
   await page.getByRole("button", { name: "Add user to groups" }).click();
   const picker = page.getByRole("dialog", { name: `Add ${userName} to groups` });
   await picker.getByRole("searchbox", { name: "Search groups" }).fill(groupName);
-  await picker.getByRole("checkbox", { name: new RegExp(`^${groupName}\\b`) }).check();
+  await picker.getByRole("listitem").filter({ has: page.getByText(groupName, { exact: true }) }).getByRole("checkbox").check();
   await picker.getByRole("button", { name: "Add to groups (1)" }).click();
   await expect(picker).toBeHidden();
 
@@ -35,8 +35,10 @@ test("attaches an AWS managed policy found through the picker", async ({ page, i
   const picker = page.getByRole("dialog", { name: `Attach policies to ${userName}` });
   await picker.getByLabel("Type").selectOption("AWS managed");
   await picker.getByRole("searchbox", { name: "Search policies" }).fill(policyName);
-  // Only the one policy of that exact name, among ~1,600 AWS managed ones.
-  await picker.getByRole("checkbox", { name: new RegExp(`^${policyName} AWS managed`) }).check();
+  // The one policy of that exact name, among ~1,600 AWS managed ones.
+  const option = picker.getByRole("listitem").filter({ has: page.getByText(policyName, { exact: true }) });
+  await expect(option).toContainText("AWS managed");
+  await option.getByRole("checkbox").check();
   await picker.getByRole("button", { name: "Attach policies (1)" }).click();
   await expect(picker).toBeHidden();
 
