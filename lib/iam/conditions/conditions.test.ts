@@ -61,6 +61,8 @@ describe("Numeric operators (CO: Numeric condition operators)", () => {
     ["NumericGreaterThan", { NumericGreaterThan: { "s3:max-keys": "10" } }, { "s3:max-keys": "10.5" }, true],
     ["NumericGreaterThanEquals", { NumericGreaterThanEquals: { "s3:max-keys": "10" } }, { "s3:max-keys": "9" }, false],
     ["NumericEquals: a non-number never matches", { NumericEquals: { "s3:max-keys": "10" } }, { "s3:max-keys": "ten" }, false],
+    ["NumericEquals: hexadecimal is not a number", { NumericEquals: { "s3:max-keys": "16" } }, { "s3:max-keys": "0x10" }, false],
+    ["NumericEquals: an empty value is not zero", { NumericEquals: { "s3:max-keys": "0" } }, { "s3:max-keys": "" }, false],
     ["NumericLessThan: missing key", { NumericLessThan: { "s3:max-keys": "10" } }, {}, false],
   ]);
 });

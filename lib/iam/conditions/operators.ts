@@ -20,11 +20,12 @@ export interface BaseOperator {
   prepare(policyValue: readonly Segment[]): ValueTest | null;
 }
 
+// Decimal integers and decimals only: JavaScript's Number() would also take "0x10" or "".
+const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+
 function parseNumber(text: string): number | null {
   const trimmed = text.trim();
-  if (trimmed === "") return null;
-  const value = Number(trimmed);
-  return Number.isFinite(value) ? value : null;
+  return DECIMAL.test(trimmed) ? Number(trimmed) : null;
 }
 
 // Dates are ISO 8601 ("2020-01-01T00:00:00Z") or epoch seconds ("1577836800").
