@@ -206,5 +206,5 @@ describe("analyzeAccess agrees with simulate", () => {
     );
     // Most samples must be valid principals, or the property says little.
     expect(analyzed).toBeGreaterThan(300);
-  });
+  }, 120_000);
 });

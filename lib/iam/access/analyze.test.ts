@@ -149,6 +149,15 @@ describe("a permissions boundary", () => {
     expect(decideFromAnalysis(analysis, "s3:GetObject", "arn:aws:s3:::my_bucket/x", {})).toBe("allowed");
     expect(decideFromAnalysis(analysis, "s3:GetObject", "arn:aws:s3:::other/x", {})).toBe("implicitDeny");
   });
+
+  it("removes an action whose identity grants and boundary grants name no common resource", () => {
+    const disjoint = analyze({
+      identityPolicies: [policy(allow("s3:*", "arn:aws:s3:::team-a/*"))],
+      permissionsBoundary: policy(allow("s3:*", ["arn:aws:s3:::team-b", "arn:aws:s3:::team-b/*"])),
+    });
+    expect(entry(disjoint, "s3:GetObject")?.status).toBe("removedByBoundary");
+    expect(disjoint.counts.granted).toBe(1);
+  });
 });
 
 describe("SCPs", () => {

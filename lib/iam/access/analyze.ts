@@ -6,9 +6,9 @@
  * are judged once for all their actions.
  */
 import type { Catalog } from "../catalog/types";
-import { ALWAYS_ALLOWED } from "../evaluate/decide";
 import { actionName, type ActionName } from "../match/action";
 import { prepareRequest } from "../simulate";
+import { ALWAYS_ALLOWED } from "./decide";
 import { collectLayers } from "./layers";
 import { layerFor, planService, type ServicePlan } from "./plan";
 import { GrantMerger, Judge, type Entry, type Merged } from "./judge";

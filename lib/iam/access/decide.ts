@@ -7,7 +7,6 @@
  */
 import { compileCondition, type CompiledCondition } from "../conditions/compile";
 import { RequestContext } from "../context";
-import { ALWAYS_ALLOWED } from "../evaluate/decide";
 import { compileResourcePatterns, type ResourcePatterns } from "../match/resource";
 import type { ContextValue, Decision } from "../types";
 import type { ContextLookup } from "../variables";
@@ -15,6 +14,12 @@ import { isPrincipalKey } from "./substitute";
 import type { ActionAccess, AnalyzedAccess, Grant } from "./types";
 
 export type ConcreteDecision = Exclude<Decision, "invalidPolicy">;
+
+/**
+ * "No permissions are required to perform this operation", and no deny blocks it (AWS STS API
+ * reference, GetCallerIdentity); the engine's decide.ts holds the same rule privately.
+ */
+export const ALWAYS_ALLOWED = "sts:getcalleridentity";
 
 interface CompiledGrant {
   resources: ResourcePatterns;

@@ -3,6 +3,7 @@
  * scope, the status, and the layers that narrow it. Merged lists and entries are cached, so
  * actions matched by the same statements share one object.
  */
+import { scopesMayOverlap } from "./overlap";
 import { grantIsUniversal, type SymbolicStatement } from "./symbolic";
 import type { AccessStatus, ActionAccess, Grant, Limit } from "./types";
 import type { LayerStatements } from "./layers";
@@ -90,6 +91,11 @@ interface EntryNode {
 
 const NO_GRANTS: Grant[] = [];
 
+/** Some resource both lists grant on (conditions are taken as satisfiable). */
+function overlaps(grants: readonly Grant[], limits: readonly Grant[]): boolean {
+  return grants.some((grant) => limits.some((limit) => scopesMayOverlap(grant.resources, limit.resources)));
+}
+
 /**
  * Judges each distinct combination of merged layers once: the actions that share it (often a
  * whole service) share one entry, found through a trie keyed by the layers' merged lists.
@@ -131,8 +137,12 @@ export class Judge {
     const limitedBy: Limit[] = [];
     for (let i = 0; i < this.limits.length; i++) {
       const merged = limitGrants[i];
-      if (merged.grants.length === 0) return entry(REMOVED[this.limits[i].layer], [this.merger.limit(this.limits[i], merged)]);
-      if (!merged.universal) limitedBy.push(this.merger.limit(this.limits[i], merged));
+      const limit = this.merger.limit(this.limits[i], merged);
+      // A layer removes the action when it allows nothing, or nothing the identity grants.
+      if (merged.grants.length === 0 || (identity !== "rootUser" && !overlaps(identity.grants, merged.grants))) {
+        return entry(REMOVED[this.limits[i].layer], [limit]);
+      }
+      if (!merged.universal) limitedBy.push(limit);
     }
     const everywhere = (identity === "rootUser" || identity.universal) && denies.grants.length === 0 && limitedBy.length === 0;
     return entry(everywhere ? "allowed" : "conditional", limitedBy);

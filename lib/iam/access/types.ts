@@ -21,15 +21,19 @@ export interface AccessInput {
 export type AccessStatus =
   /** Allowed on every resource under every context: no condition, no deny, no limit. */
   | "allowed"
-  /** Allowed only on some resources, under some conditions, or outside some denies. */
+  /**
+   * Allowed only on some resources, under some conditions, or outside some denies. Conditions
+   * are not checked against each other: grants whose conditions contradict still count here.
+   */
   | "conditional"
   /** A Deny on every resource without condition: denied whatever else says. */
   | "explicitlyDenied"
-  /** Granted by identity-based policies, allowed by no statement of the permissions boundary. */
+  /**
+   * Granted by identity-based policies, but the permissions boundary allows it nowhere, or only
+   * on resources no identity grant names. Likewise for an SCP level and the session policy.
+   */
   | "removedByBoundary"
-  /** Granted by identity-based policies, allowed by no SCP at some level. */
   | "removedByScp"
-  /** Granted by identity-based policies, allowed by no statement of the session policy. */
   | "removedBySessionPolicy"
   | "notGranted";
 
@@ -89,7 +93,8 @@ export type LimitLayer = "scp" | "boundary" | "session";
 
 /**
  * A policy layer that must also allow the action: the action is allowed only where one of the
- * layer's grants holds too. No grants: the layer removes the action.
+ * layer's grants holds too. Identity grants and limits are kept apart rather than intersected
+ * pairwise: (any grant) and (any grant of each limit) and (no deny) is exact and stays small.
  */
 export interface Limit {
   layer: LimitLayer;
