@@ -58,7 +58,7 @@ export function PolicyDocumentInput(props: PolicyDocumentInputProps) {
   const apiError = documentError(error);
   // The text the server judged: the value when this error first appeared.
   if (apiError && answered?.error !== error) setAnswered({ error, text: value });
-  const serverJudgedThisText = apiError !== undefined && answered?.error === error && answered.text === value;
+  const serverJudgedThisText = apiError !== undefined && answered?.error === error && answered?.text === value;
   const serverProblems = useMemo(() => (apiError && serverJudgedThisText ? serverFindings(apiError.issues, value) : []), [apiError, serverJudgedThisText, value]);
   const refusal = refused && refused.text === value ? refused.problems : undefined;
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { loadCatalogIndex } from "@/lib/catalog/load";
-import { diagnosePolicy, grammarDocUrl, serverFindings } from "./diagnostics";
+import { diagnosePolicy } from "./diagnostics";
+import { grammarDocUrl, serverFindings } from "./grammar";
 import { formatPolicyText } from "./format";
 import { hoverMarkdown, hoverTarget } from "./hover";
 
