@@ -125,6 +125,14 @@ describe("the task's example: conditional grant and a narrower deny", () => {
     expect(decideFromAnalysis(analysis, "s3:PutObject", "arn:aws:s3:::corp-audit/a.txt", mfa)).toBe("explicitDeny");
     expect(decideFromAnalysis(analysis, "s3:PutObject", "arn:aws:s3:::my_bucket/a.txt", mfa)).toBe("implicitDeny");
   });
+
+  it("decides the same after a trip through JSON (server to browser)", () => {
+    const copy = JSON.parse(JSON.stringify(analysis)) as AnalyzedAccess;
+    const mfa = { "aws:MultiFactorAuthPresent": "true" };
+    expect(decideFromAnalysis(copy, "s3:GetObject", "arn:aws:s3:::my_bucket/a.txt", mfa)).toBe("allowed");
+    expect(decideFromAnalysis(copy, "s3:GetObject", "arn:aws:s3:::my_bucket/a.txt", {})).toBe("implicitDeny");
+    expect(decideFromAnalysis(copy, "s3:GetObject", "arn:aws:s3:::corp-audit/a.txt", mfa)).toBe("explicitDeny");
+  });
 });
 
 describe("a permissions boundary", () => {

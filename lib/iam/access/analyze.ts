@@ -62,11 +62,11 @@ export function analyzeAccess(input: AccessInput, catalog: Catalog): AccessAnaly
     const canonical = names.canonical[serviceIndex];
     // In a settled service any action stands for all of them.
     const shared = plan.settled && parsed.length > 0 ? entryFor(plan, judge, merger, parsed[0], limits) : undefined;
+    const { prefix } = service;
     return service.actions.map((action, i) => {
       const entry = shared === undefined ? entryFor(plan, judge, merger, parsed[i], limits) : shared;
-      const { prefix } = service;
       if (parsed[i].lower === ALWAYS_ALLOWED) {
-        // Denies and limits do not reach it (decide.ts): show only what grants it.
+        // No deny or limit reaches it: show only what grants it.
         const grants = entry?.grants ?? [];
         return { service: prefix, action: canonical[i], accessLevel: action.accessLevel, status: "allowed", grants, denies: [], limitedBy: [], alwaysAllowed: true };
       }
