@@ -35,7 +35,8 @@ export default defineConfig({
   webServer: {
     command: "node scripts/start.mjs",
     url: `${baseURL}/api/v1/accounts`,
-    timeout: 300_000,
+    // A cold build, its type check and the seed took over five minutes on the busy machine.
+    timeout: 900_000,
     reuseExistingServer: false,
     stdout: "pipe",
     env: {
