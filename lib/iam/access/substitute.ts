@@ -45,8 +45,6 @@ export interface Substituted {
   text: string;
   /** A principal variable without value or default: the text matches nothing. */
   void: boolean;
-  /** Variables left for the request's context. */
-  open: boolean;
 }
 
 /**
@@ -55,10 +53,9 @@ export interface Substituted {
  */
 export function substituteKnown(text: string, substitute: boolean, known: ContextLookup): Substituted {
   const template = parseTemplate(text, substitute);
-  if (!template.hasVariables) return { text: escapePattern(text, true), void: false, open: false };
+  if (!template.hasVariables) return { text: escapePattern(text, true), void: false };
   let out = "";
   let isVoid = false;
-  let open = false;
   template.parts.forEach((part, index) => {
     if (part.kind === "pattern") {
       out += escapePattern(part.text, index === template.parts.length - 1);
@@ -66,7 +63,6 @@ export function substituteKnown(text: string, substitute: boolean, known: Contex
       out += escapeLiteral(part.text);
     } else if (!isPrincipalKey(part.key)) {
       out += writeVariable(part);
-      open = true;
     } else {
       const value = known.get(part.key);
       if (typeof value === "string") out += escapeLiteral(value);
@@ -78,7 +74,7 @@ export function substituteKnown(text: string, substitute: boolean, known: Contex
       }
     }
   });
-  return { text: out, void: isVoid, open };
+  return { text: out, void: isVoid };
 }
 
 /** Whether every variable of the text is one the principal settles. */
