@@ -1,0 +1,4 @@
+/** Policy summaries (the IAM console's Explicit deny / Allow / Uncategorized view) and diffs. */
+export { diffPolicyAccess } from "./diff";
+export { summarizePolicy } from "./summarize";
+export * from "./types";
