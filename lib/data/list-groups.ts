@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { groupRowSelect, summarizeGroups } from "@/lib/data/group-shape";
 import { findAccountOrThrow } from "@/lib/data/lookup";
+import { nameSearchWhere } from "@/lib/data/name-search";
 import type { Page } from "@/lib/schemas/common";
 import type { GroupSummary, ListGroupsInput } from "@/lib/schemas/group";
 
@@ -18,8 +19,10 @@ const ORDER_BY: Record<ListGroupsInput["sort"], (o: Order) => Prisma.GroupOrderB
 /** ListGroups: one page, searched on the lower-case name, with member and policy counts. */
 export async function listGroups(accountId: string, query: ListGroupsInput): Promise<Page<GroupSummary>> {
   await findAccountOrThrow(db(), accountId);
-  const where: Prisma.GroupWhereInput = { accountId };
-  if (query.search) where.nameLower = { contains: query.search.toLowerCase() };
+  const search = await nameSearchWhere(query.search, (like) =>
+    db().group.findMany({ where: { accountId, ...like }, select: { id: true, nameLower: true } }),
+  );
+  const where: Prisma.GroupWhereInput = { accountId, ...search };
   const [total, rows] = await Promise.all([
     db().group.count({ where }),
     db().group.findMany({

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { findAccountOrThrow } from "@/lib/data/lookup";
+import { nameSearchWhere } from "@/lib/data/name-search";
 import { summarizeUsers, userRowSelect } from "@/lib/data/user-shape";
 import type { Page } from "@/lib/schemas/common";
 import type { ListUsersInput, UserSortKey, UserSummary } from "@/lib/schemas/user";
@@ -24,9 +25,10 @@ export async function findUserPage(
   where: Prisma.UserWhereInput,
   query: ListUsersInput,
 ): Promise<Page<UserSummary>> {
-  const filtered: Prisma.UserWhereInput = query.search
-    ? { ...where, nameLower: { contains: query.search.toLowerCase() } }
-    : where;
+  const search = await nameSearchWhere(query.search, (like) =>
+    db().user.findMany({ where: { ...where, ...like }, select: { id: true, nameLower: true } }),
+  );
+  const filtered: Prisma.UserWhereInput = { ...where, ...search };
   const [total, rows] = await Promise.all([
     db().user.count({ where: filtered }),
     db().user.findMany({

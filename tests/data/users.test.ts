@@ -220,6 +220,14 @@ describe("listUsers", () => {
     ]);
   });
 
+  it("reads _ in a search as itself, not as SQL's any-one-character", async () => {
+    await createUser(accountId, input("svc_build"));
+    await createUser(accountId, input("svcxbuild"));
+    const found = await listUsers(accountId, query({ search: "svc_" }));
+    expect(found.items.map((u) => u.userName)).toEqual(["svc_build"]);
+    expect(found.total).toBe(1);
+  });
+
   it("never shows users of another account", async () => {
     const other = await freshAccount();
     await createUser(other, input("outsider"));
