@@ -2,7 +2,8 @@ import "server-only";
 import { userArn } from "@/lib/arn";
 import { alreadyExists } from "@/lib/errors";
 import { newUniqueId } from "@/lib/ids";
-import { findAccountOrThrow, findManagedPolicyByArnOrThrow } from "@/lib/data/lookup";
+import { findBoundaryPolicyOrThrow } from "@/lib/data/boundary-policy";
+import { findAccountOrThrow } from "@/lib/data/lookup";
 import { readUser } from "@/lib/data/user-shape";
 import { write } from "@/lib/data/write";
 import type { CreateUserInput, User } from "@/lib/schemas/user";
@@ -23,7 +24,7 @@ export function createUser(accountId: string, input: CreateUserInput): Promise<U
       );
     }
     const boundary = input.permissionsBoundaryArn
-      ? await findManagedPolicyByArnOrThrow(tx, accountId, input.permissionsBoundaryArn, "permissionsBoundaryArn")
+      ? await findBoundaryPolicyOrThrow(tx, accountId, input.permissionsBoundaryArn, "permissionsBoundaryArn")
       : null;
     const arn = userArn(accountId, input.path, input.userName);
     const user = await tx.user.create({
