@@ -77,6 +77,8 @@ export default function PolicyEditorImpl(props: PolicyEditorProps) {
       formatOnPaste: false,
       formatOnType: false,
       renderLineHighlight: readOnly ? "none" : "line",
+      // Stored documents may be one long line; wrapping keeps them readable without scrolling sideways.
+      wordWrap: readOnly ? "on" : "off",
       // Actions, ARNs and keys are strings: suggest while typing inside them.
       quickSuggestions: readOnly ? false : { strings: true, other: true, comments: false },
       suggest: { showWords: false },

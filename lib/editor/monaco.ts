@@ -4,7 +4,29 @@
  * download it. Everything is bundled and served from our origin (no CDN): the editor core, the
  * JSON language with its worker, and our IAM providers. Only the JSON language is registered.
  */
-import "monaco-editor/features/register.all";
+// Only the editor features a policy needs (Monaco's register.all adds code lenses, color pickers,
+// inline completions, GPU rendering… and a megabyte of script).
+import "monaco-editor/features/codeEditor/register";
+import "monaco-editor/features/codicon/register";
+import "monaco-editor/features/bracketMatching/register";
+import "monaco-editor/features/clipboard/register";
+import "monaco-editor/features/contextmenu/register";
+import "monaco-editor/features/cursorUndo/register";
+import "monaco-editor/features/diffEditor/register";
+import "monaco-editor/features/find/register";
+import "monaco-editor/features/folding/register";
+import "monaco-editor/features/gotoError/register";
+import "monaco-editor/features/hover/register";
+import "monaco-editor/features/indentation/register";
+import "monaco-editor/features/linesOperations/register";
+import "monaco-editor/features/multicursor/register";
+import "monaco-editor/features/readOnlyMessage/register";
+import "monaco-editor/features/smartSelect/register";
+import "monaco-editor/features/snippet/register";
+import "monaco-editor/features/suggest/register";
+import "monaco-editor/features/toggleTabFocusMode/register";
+import "monaco-editor/features/wordHighlighter/register";
+import "monaco-editor/features/wordOperations/register";
 import * as monaco from "monaco-editor/editor/editor.api";
 import { jsonDefaults } from "monaco-editor/languages/features/json/register";
 import { policyJsonSchema } from "@/lib/iam/schema/policy-schema";

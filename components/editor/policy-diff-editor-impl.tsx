@@ -1,0 +1,62 @@
+"use client";
+
+import { useEffect, useId, useRef } from "react";
+import { monaco } from "@/lib/editor/monaco";
+import { editorHeight, LINE_HEIGHT } from "./types";
+import type { PolicyDiffEditorProps } from "./policy-diff-editor";
+
+/** Monaco's diff editor over two policy texts. Loaded only through policy-diff-editor.tsx. */
+export default function PolicyDiffEditorImpl({ original, modified, ariaLabel, rows = 20, sideBySide = true }: PolicyDiffEditorProps) {
+  const id = useId().replace(/[^a-zA-Z0-9]/g, "");
+  const container = useRef<HTMLDivElement>(null);
+  const diffRef = useRef<monaco.editor.IStandaloneDiffEditor | null>(null);
+  const texts = useRef({ original, modified });
+  texts.current = { original, modified };
+
+  useEffect(() => {
+    const node = container.current;
+    if (!node) return;
+    // Plain JSON models outside inmemory://policy/: a diff shows text, it does not lint it.
+    const originalModel = monaco.editor.createModel(texts.current.original, "json", monaco.Uri.parse(`inmemory://diff/${id}/original.json`));
+    const modifiedModel = monaco.editor.createModel(texts.current.modified, "json", monaco.Uri.parse(`inmemory://diff/${id}/modified.json`));
+    const diff = monaco.editor.createDiffEditor(node, {
+      readOnly: true,
+      originalEditable: false,
+      editContext: false,
+      automaticLayout: true,
+      renderSideBySide: sideBySide,
+      // Side by side needs room; on a narrow screen Monaco shows one column instead.
+      useInlineViewWhenSpaceIsLimited: true,
+      minimap: { enabled: false },
+      fontSize: 16,
+      lineHeight: LINE_HEIGHT,
+      scrollBeyondLastLine: false,
+      ignoreTrimWhitespace: false,
+      ariaLabel,
+      originalAriaLabel: `${ariaLabel}: earlier text`,
+      modifiedAriaLabel: `${ariaLabel}: later text`,
+    });
+    diff.setModel({ original: originalModel, modified: modifiedModel });
+    diffRef.current = diff;
+    return () => {
+      diff.dispose();
+      originalModel.dispose();
+      modifiedModel.dispose();
+      diffRef.current = null;
+    };
+    // Created once per mount; the effects below follow later texts and options.
+  }, []);
+
+  useEffect(() => {
+    const model = diffRef.current?.getModel();
+    if (!model) return;
+    if (model.original.getValue() !== original) model.original.setValue(original);
+    if (model.modified.getValue() !== modified) model.modified.setValue(modified);
+  }, [original, modified]);
+
+  useEffect(() => {
+    diffRef.current?.updateOptions({ renderSideBySide: sideBySide });
+  }, [sideBySide]);
+
+  return <div ref={container} style={{ height: editorHeight(rows) }} className="overflow-hidden rounded-md border border-line bg-surface" />;
+}
