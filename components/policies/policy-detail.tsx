@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { PolicyDocumentViewer } from "@/components/editor/policy-document-viewer";
 import { ArnValue } from "@/components/entity/arn-value";
 import { DeleteFlow } from "@/components/entity/delete-flow";
 import { InventoryList } from "@/components/entity/inventory-list";
@@ -83,9 +84,7 @@ function PolicyView({ accountId, policy }: { accountId: string; policy: Policy }
             case "document":
               return (
                 <Card title={`Policy document (${policy.defaultVersionId}, default)`}>
-                  <pre aria-label="Policy document" className="max-h-[36rem] overflow-auto rounded-lg border border-line bg-[#fbfcfd] px-4 py-3 font-mono text-[0.9rem]">
-                    {policy.document}
-                  </pre>
+                  <PolicyDocumentViewer label="Policy document" value={policy.document} />
                 </Card>
               );
             case "versions":

@@ -117,7 +117,7 @@ export function CreateRoleForm({ accountId }: { accountId: string }) {
               }}
             />
           )}
-          <PolicyDocumentInput label="Trust policy" value={trustPolicy} onChange={setTrustPolicy} error={create.error} rows={14} />
+          <PolicyDocumentInput label="Trust policy" kind="trust" value={trustPolicy} onChange={setTrustPolicy} error={create.error} rows={14} />
         </div>
       </Card>
       <Card title="Role details">

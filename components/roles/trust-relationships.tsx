@@ -1,6 +1,7 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
+import { PolicyDocumentViewer } from "@/components/editor/policy-document-viewer";
 import { PolicyDocumentInput } from "@/components/policy/policy-document-input";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -32,12 +33,12 @@ export function TrustRelationships({ accountId, role }: { accountId: string; rol
       {draft === null ? (
         <div className="flex flex-col gap-3">
           <p className="text-muted">Principals named here can assume the role, if their own policies also allow sts:AssumeRole.</p>
-          <pre aria-label="Trust policy document" className="overflow-x-auto rounded-lg border border-line bg-[#fbfcfd] px-4 py-3 font-mono text-[0.9rem]">{role.trustPolicy}</pre>
+          <PolicyDocumentViewer label="Trust policy document" kind="trust" value={role.trustPolicy} />
         </div>
       ) : (
         <form onSubmit={submit} className="flex flex-col gap-4" noValidate>
           <ErrorAlert error={formError(update.error, ["policyDocument"])} />
-          <PolicyDocumentInput label="Trust policy" value={draft} onChange={setDraft} error={update.error} />
+          <PolicyDocumentInput label="Trust policy" kind="trust" value={draft} onChange={setDraft} error={update.error} baseline={role.trustPolicy} />
           <div className="flex gap-3">
             <Button type="submit" variant="primary" pending={update.isPending}>
               Update trust policy
