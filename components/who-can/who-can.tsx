@@ -1,0 +1,132 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useEffect, useMemo, useState } from "react";
+import { paths } from "@/components/shell/paths";
+import { ErrorAlert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
+import { Badge, EmptyState, PageHeader } from "@/components/ui/misc";
+import { useAccounts } from "@/lib/queries/use-accounts";
+import { useWhoCan, type WhoCanRequest } from "@/lib/queries/use-who-can";
+import type { WhoCanPrincipal } from "@/lib/schemas/who-can";
+import { AccessPathView } from "./access-path";
+
+function principalHref(principal: WhoCanPrincipal): string | null {
+  if (principal.kind === "user") return paths.user(principal.accountId, principal.name);
+  if (principal.kind === "role") return paths.role(principal.accountId, principal.name);
+  return null;
+}
+
+const KIND_LABEL = { user: "User", role: "Role", root: "Root" } as const;
+
+/** Who can do one action on one resource, across every account; the question lives in the URL. */
+export function WhoCan({ accountId }: { accountId: string }) {
+  const router = useRouter();
+  const pathname = usePathname();
+  const params = useSearchParams();
+  const accounts = useAccounts();
+  const asked = useMemo<WhoCanRequest | null>(() => {
+    const action = params.get("action");
+    if (!action) return null;
+    return { action, resource: params.get("resource") || "*", resourceAccount: params.get("resourceAccount") ?? accountId, context: params.get("context") ?? "" };
+  }, [params, accountId]);
+  const [draft, setDraft] = useState<WhoCanRequest>(asked ?? { action: "", resource: "", resourceAccount: accountId, context: "" });
+  useEffect(() => {
+    if (asked) setDraft(asked);
+  }, [asked]);
+  const answer = useWhoCan(asked);
+  const result = answer.data;
+
+  const submit = () => {
+    const next = new URLSearchParams();
+    next.set("action", draft.action.trim());
+    if (draft.resource.trim()) next.set("resource", draft.resource.trim());
+    if (draft.resourceAccount) next.set("resourceAccount", draft.resourceAccount);
+    if (draft.context?.trim()) next.set("context", draft.context.trim());
+    router.replace(`${pathname}?${next.toString()}`, { scroll: false });
+  };
+
+  return (
+    <div className="flex flex-col gap-6">
+      <PageHeader title="Who can" description="Every principal, in every account, allowed one action on one resource — and how: its own policies, a group, the account root, or a role it can assume." />
+      <form
+        className="grid gap-4 rounded-xl border border-line bg-surface p-5 shadow-sm md:grid-cols-2"
+        onSubmit={(event) => {
+          event.preventDefault();
+          submit();
+        }}
+      >
+        <TextField label="Action" hint="service:ActionName, for example iam:CreateUser" className="font-mono" required value={draft.action} onChange={(e) => setDraft({ ...draft, action: e.target.value })} />
+        <TextField label="Resource" hint="An ARN, or leave empty for *" className="font-mono" value={draft.resource} placeholder="*" onChange={(e) => setDraft({ ...draft, resource: e.target.value })} />
+        <SelectField
+          label="Resource owned by"
+          hint="Used when the ARN does not name its account (S3 buckets, *). Other accounts' principals need a resource-based policy."
+          value={draft.resourceAccount}
+          onChange={(e) => setDraft({ ...draft, resourceAccount: e.target.value })}
+        >
+          {(accounts.data ?? [{ accountId, alias: accountId }]).map((account) => (
+            <option key={account.accountId} value={account.accountId}>
+              {account.alias} ({account.accountId})
+            </option>
+          ))}
+        </SelectField>
+        <TextAreaField label="Context (optional)" hint="key=value, one per line, e.g. aws:MultiFactorAuthPresent=true" rows={2} className="font-mono text-sm" value={draft.context} onChange={(e) => setDraft({ ...draft, context: e.target.value })} />
+        <div>
+          <Button type="submit" variant="primary" pending={answer.isFetching} disabled={!draft.action.trim()}>
+            Find who can
+          </Button>
+        </div>
+      </form>
+
+      <div aria-live="polite" className="flex flex-col gap-4">
+        {answer.error && <ErrorAlert error={answer.error} />}
+        {!asked && <EmptyState title="Ask a question">Choose an action (and a resource) to list every principal allowed to do it.</EmptyState>}
+        {result && (
+          <section aria-labelledby="who-can-results" className="rounded-xl border border-line bg-surface shadow-sm">
+            <div className="border-b border-line px-5 py-3.5">
+              <h2 id="who-can-results" className="text-lg font-bold">
+                {result.total} allowed to <span className="font-mono">{result.action}</span> on <span className="font-mono break-all">{result.resource}</span>
+              </h2>
+              <p className="text-muted" role="status">
+                Judged {result.evaluated.users} users, {result.evaluated.roles} roles and {result.evaluated.accounts} account roots in {result.milliseconds} ms
+                {result.explicitlyDenied > 0 ? `; ${result.explicitlyDenied} stopped by an explicit deny` : ""}
+                {result.truncated ? `; showing the first ${result.principals.length}` : ""}.
+              </p>
+            </div>
+            {result.principals.length === 0 ? (
+              <p className="px-5 py-6 text-lg">Nobody: no principal is allowed this action on this resource.</p>
+            ) : (
+              <ul aria-label="Allowed principals" className="divide-y divide-line">
+                {result.principals.map((principal) => {
+                  const href = principalHref(principal);
+                  return (
+                    <li key={principal.arn} className="px-5 py-3">
+                      <div className="flex flex-wrap items-center gap-2">
+                        <Badge tone={principal.kind === "root" ? "aws" : "neutral"}>{KIND_LABEL[principal.kind]}</Badge>
+                        {href ? (
+                          <Link href={href} className="text-lg font-bold text-brand underline-offset-4 hover:underline">
+                            {principal.name}
+                          </Link>
+                        ) : (
+                          <span className="text-lg font-bold">{principal.name}</span>
+                        )}
+                        <span className="font-mono text-sm text-muted">{principal.arn}</span>
+                      </div>
+                      <div className="mt-2 flex flex-col gap-2 pl-2">
+                        {principal.paths.map((path, i) => (
+                          <AccessPathView key={i} path={path} accountId={principal.accountId} />
+                        ))}
+                      </div>
+                    </li>
+                  );
+                })}
+              </ul>
+            )}
+          </section>
+        )}
+      </div>
+    </div>
+  );
+}
