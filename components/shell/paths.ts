@@ -21,6 +21,8 @@ export const paths = {
   policies: (accountId: string) => `/accounts/${enc(accountId)}/policies`,
   newPolicy: (accountId: string) => `/accounts/${enc(accountId)}/create/policy`,
   policy: (accountId: string, policyName: string) => `/accounts/${enc(accountId)}/policies/${enc(policyName)}`,
+  simulator: (accountId: string) => `/accounts/${enc(accountId)}/simulator`,
+  whoCan: (accountId: string) => `/accounts/${enc(accountId)}/who-can`,
 };
 
 /** The console page of a user, group, role or policy ARN of `accountId`, if it has one. */

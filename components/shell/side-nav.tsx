@@ -19,6 +19,8 @@ export function SideNav({ accountId }: { accountId: string }) {
     { href: paths.groups(accountId), label: "User groups", count: "groups" },
     { href: paths.roles(accountId), label: "Roles", count: "roles" },
     { href: paths.policies(accountId), label: "Policies", count: "policies" },
+    { href: paths.simulator(accountId), label: "Simulator" },
+    { href: paths.whoCan(accountId), label: "Who can" },
     { href: paths.settings(accountId), label: "Account settings" },
   ];
 
