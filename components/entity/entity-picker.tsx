@@ -35,13 +35,17 @@ interface EntityPickerProps<T> {
   onConfirm: (values: string[], onProgress: (done: number) => void) => Promise<void>;
   filters?: ReactNode;
   extraParams?: Record<string, string>;
+  /** Rows listed first on the first page, e.g. the exact match of the search. */
+  pinned?: T[];
+  /** Told when the search text changes (to look up `pinned` rows). */
+  onSearch?: (text: string) => void;
 }
 
 const PICKER_PAGE = 20;
 
 /** A searchable dialog to choose users, groups or policies, fetching one server page at a time. */
 export function EntityPicker<T>(props: EntityPickerProps<T>) {
-  const { open, onClose, title, description, accountId, kind, noun, toOption, taken, takenLabel = "Already added", multiple, confirmLabel, onConfirm, filters, extraParams } = props;
+  const { open, onClose, title, description, accountId, kind, noun, toOption, taken, takenLabel = "Already added", multiple, confirmLabel, onConfirm, filters, extraParams, pinned, onSearch } = props;
   const groupName = useId();
   const [search, setSearch] = useState("");
   const [page, setPage] = useState(1);
@@ -53,6 +57,7 @@ export function EntityPicker<T>(props: EntityPickerProps<T>) {
   const close = () => {
     setChosen([]);
     setSearch("");
+    onSearch?.("");
     setPage(1);
     setError(undefined);
     setProgress(null);
@@ -75,6 +80,8 @@ export function EntityPicker<T>(props: EntityPickerProps<T>) {
   };
 
   const total = list.data?.total ?? 0;
+  const first = page === 1 ? (pinned ?? []).map(toOption) : [];
+  const options = [...first, ...(list.data?.items ?? []).map(toOption).filter((o) => !first.some((f) => f.value === o.value))];
   const lastPage = Math.max(1, Math.ceil(total / PICKER_PAGE));
 
   return (
@@ -108,6 +115,7 @@ export function EntityPicker<T>(props: EntityPickerProps<T>) {
             onSearch={(text) => {
               setSearch(text);
               setPage(1);
+              onSearch?.(text);
             }}
           />
           {filters}
@@ -120,14 +128,13 @@ export function EntityPicker<T>(props: EntityPickerProps<T>) {
               <Skeleton key={i} className="h-10" />
             ))}
           </div>
-        ) : list.data.items.length === 0 ? (
+        ) : options.length === 0 ? (
           <p className="py-6 text-center text-muted">No {noun} match{search ? ` “${search}”` : ""}.</p>
         ) : (
           <fieldset>
             <legend className="sr-only">{title}</legend>
             <ul className="divide-y divide-line rounded-lg border border-line">
-              {list.data.items.map((row) => {
-                const option = toOption(row);
+              {options.map((option) => {
                 const isTaken = taken?.has(option.value) ?? false;
                 return (
                   <li key={option.value}>

@@ -62,7 +62,10 @@ export function PoliciesList({ accountId }: { accountId: string }) {
   );
 }
 
-/** All / AWS managed / Customer managed, as a radio group that looks like a segmented control. */
+/**
+ * All / AWS managed / Customer managed, as a radio group that looks like a segmented control.
+ * The radios cover their labels transparently, so they stay clickable and visible to tests.
+ */
 function ScopeFilter({ value, onChange }: { value: PolicyScope; onChange: (scope: PolicyScope) => void }) {
   return (
     <fieldset className="flex overflow-hidden rounded-md border border-line bg-surface">
@@ -70,11 +73,11 @@ function ScopeFilter({ value, onChange }: { value: PolicyScope; onChange: (scope
       {SCOPES.map((scope) => (
         <label
           key={scope.value}
-          className={`cursor-pointer border-r border-line px-4 py-2 font-semibold last:border-r-0 has-[:focus-visible]:outline-3 has-[:focus-visible]:outline-brand ${
+          className={`relative cursor-pointer border-r border-line px-4 py-2 font-semibold last:border-r-0 has-[:focus-visible]:outline-3 has-[:focus-visible]:outline-brand ${
             value === scope.value ? "bg-brand text-white" : "text-ink hover:bg-subtle"
           }`}
         >
-          <input type="radio" name="policy-scope" value={scope.value} checked={value === scope.value} onChange={() => onChange(scope.value)} className="sr-only" />
+          <input type="radio" name="policy-scope" value={scope.value} checked={value === scope.value} onChange={() => onChange(scope.value)} className="absolute inset-0 cursor-pointer opacity-0" />
           {scope.label}
         </label>
       ))}

@@ -5,6 +5,7 @@ import { EntityPicker } from "@/components/entity/entity-picker";
 import { PolicyTypeBadge } from "@/components/policies/policy-type-badge";
 import { formatCount } from "@/components/ui/format";
 import type { PolicyScope, PolicySummary } from "@/lib/queries/types";
+import { usePolicyNamed } from "@/lib/queries/use-policies";
 
 interface PolicyPickerProps {
   open: boolean;
@@ -28,6 +29,9 @@ const SCOPES: { value: PolicyScope; label: string }[] = [
 /** Choose customer and AWS managed policies by searching their names. */
 export function PolicyPicker({ accountId, ...rest }: PolicyPickerProps) {
   const [scope, setScope] = useState<PolicyScope>("All");
+  const [search, setSearch] = useState("");
+  const exact = usePolicyNamed(accountId, search).data;
+  const pinned = exact && (scope === "All" || (scope === "AWS") === exact.awsManaged) ? [exact] : [];
   return (
     <EntityPicker<PolicySummary>
       {...rest}
@@ -36,6 +40,8 @@ export function PolicyPicker({ accountId, ...rest }: PolicyPickerProps) {
       noun="policies"
       takenLabel="Already attached"
       extraParams={scope === "All" ? {} : { scope }}
+      onSearch={setSearch}
+      pinned={pinned}
       toOption={(policy) => ({
         value: policy.arn,
         label: policy.policyName,

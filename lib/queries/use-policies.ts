@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { api, seg } from "./api";
+import { api, ApiError, seg } from "./api";
 import { keys } from "./keys";
 import { getItems } from "./list";
 import type { Policy, PolicyEntities, PolicyVersion, Tag } from "./types";
@@ -14,6 +14,21 @@ export function usePolicy(accountId: string, policyName: string) {
   return useQuery({
     queryKey: keys.entity(accountId, "policies", policyName),
     queryFn: () => api<Policy>(one(accountId, policyName)),
+  });
+}
+
+/**
+ * The policy named exactly `name` (customer managed here, else AWS managed), or null. A search
+ * for "ReadOnlyAccess" matches hundreds of names; pickers list the exact one first.
+ */
+export function usePolicyNamed(accountId: string, name: string) {
+  return useQuery({
+    queryKey: [...keys.entity(accountId, "policies", name), "exact"],
+    queryFn: () => api<Policy>(one(accountId, name)).catch((error: unknown) => {
+      if (error instanceof ApiError && error.code === "NoSuchEntity") return null;
+      throw error;
+    }),
+    enabled: /^[\w+=,.@-]{1,128}$/.test(name),
   });
 }
 
