@@ -1,0 +1,10 @@
+import { apiRoute, readQuery } from "@/lib/api/route";
+import { loadCatalog } from "@/lib/catalog/load";
+import { searchActions } from "@/lib/catalog/search";
+import { catalogActionsQuery } from "@/lib/schemas/catalog";
+
+// GET ?search=GetObject|s3:Get|s3:Get*Acl&page=&pageSize=: actions across every service, best match first.
+export const GET = apiRoute(async ({ req }) => {
+  const { search, page, pageSize } = readQuery(req, catalogActionsQuery);
+  return { ...searchActions(loadCatalog(), search, page, pageSize), page, pageSize };
+});
