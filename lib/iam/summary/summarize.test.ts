@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { loadCatalog } from "@/lib/catalog/load";
 import { readManagedPolicies } from "@/prisma/seed/import-managed-policies";
 import { ACCESS_LEVELS, type AccessLevel } from "../catalog/types";
-import { summarizePolicy } from "./index";
+import { coversAllResources, describeAccessLevels, describeCondition, describeResourceScope, summarizePolicy } from "./index";
 import type { PolicySummary, ServiceSummary } from "./types";
 
 const catalog = loadCatalog();
@@ -152,5 +152,22 @@ describe("documents being typed", () => {
     const result = summary(policy({ Effect: "Allow", Action: "sqs:SendMessage", Resource: "*" }, { Effect: "Maybe", Action: "sns:Publish", Resource: "*" }));
     expect(result.allow.map((s) => s.service)).toEqual(["sqs"]);
     expect(result.skippedStatements).toBe(1);
+  });
+});
+
+describe("the summary's words", () => {
+  it("reads access levels as the console does", () => {
+    expect(describeAccessLevels(service(managedSummary("AdministratorAccess").allow, "s3")!)).toBe("Full access");
+    const level = (accessLevel: AccessLevel, extent: "Full" | "Limited") => ({ accessLevel, extent, count: 1, total: 2, actions: [] });
+    const levels = [level("List", "Full"), level("Read", "Limited"), level("Write", "Limited")];
+    expect(describeAccessLevels({ fullAccess: false, levels })).toBe("Full: List · Limited: Read, Write");
+    expect(describeAccessLevels({ fullAccess: false, levels: [level("Tagging", "Limited")] })).toBe("Limited: Tagging");
+  });
+
+  it("reads resources and conditions", () => {
+    expect(coversAllResources([{ element: "Resource", patterns: ["arn:aws:s3:::a", "*"] }])).toBe(true);
+    expect(coversAllResources([{ element: "NotResource", patterns: ["*"] }])).toBe(false);
+    expect(describeResourceScope({ element: "NotResource", patterns: ["arn:aws:s3:::a"] })).toBe("All resources except arn:aws:s3:::a");
+    expect(describeCondition({ operator: "StringEquals", key: "aws:RequestedRegion", values: ["eu-west-1", "eu-west-2"] })).toBe("StringEquals aws:RequestedRegion: eu-west-1, eu-west-2");
   });
 });
