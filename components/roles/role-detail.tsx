@@ -19,6 +19,7 @@ import { paths } from "@/components/shell/paths";
 import type { Role } from "@/lib/queries/types";
 import { useAttachedPolicies, useInlinePolicies } from "@/lib/queries/use-principal-policies";
 import { useDeleteRole, useRole } from "@/lib/queries/use-roles";
+import { RoleAssumers } from "@/components/who-can/assume-role-lists";
 import { RoleSettings } from "./role-settings";
 import { TrustRelationships } from "./trust-relationships";
 
@@ -26,6 +27,7 @@ const TABS = [
   { id: "permissions", label: "Permissions" },
   { id: "effective", label: "Effective permissions" },
   { id: "trust", label: "Trust relationships" },
+  { id: "assumed-by", label: "Who can assume" },
   { id: "tags", label: "Tags" },
   { id: "settings", label: "Settings" },
   { id: "boundary", label: "Permissions boundary" },
@@ -95,6 +97,8 @@ function RoleView({ accountId, role }: { accountId: string; role: Role }) {
               );
             case "trust":
               return <TrustRelationships accountId={accountId} role={role} />;
+            case "assumed-by":
+              return <RoleAssumers accountId={accountId} roleName={role.roleName} />;
             case "tags":
               return <TagsEditor principal={principal} tags={role.tags} />;
             case "settings":

@@ -11,6 +11,7 @@ import { AttachedPolicies } from "@/components/principal/attached-policies";
 import { InlinePolicies } from "@/components/principal/inline-policies";
 import { PermissionsBoundary } from "@/components/principal/permissions-boundary";
 import { TagsEditor } from "@/components/principal/tags-editor";
+import { AssumableRoles } from "@/components/who-can/assume-role-lists";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { formatDateTime } from "@/components/ui/format";
@@ -30,6 +31,7 @@ const TABS = [
   { id: "permissions", label: "Permissions" },
   { id: "effective", label: "Effective permissions" },
   { id: "groups", label: "Groups" },
+  { id: "assumable-roles", label: "Roles it can assume" },
   { id: "tags", label: "Tags" },
   { id: "security-credentials", label: "Security credentials" },
   { id: "boundary", label: "Permissions boundary" },
@@ -119,6 +121,8 @@ function UserView({ accountId, user }: { accountId: string; user: User }) {
               return <EffectivePermissions principal={principal} />;
             case "groups":
               return <UserGroups accountId={accountId} userName={user.userName} />;
+            case "assumable-roles":
+              return <AssumableRoles accountId={accountId} userName={user.userName} />;
             case "tags":
               return <TagsEditor principal={principal} tags={user.tags} />;
             case "security-credentials":
