@@ -20,7 +20,12 @@ export async function customerPolicy(accountId: string, name: string) {
       name,
       nameLower: name.toLowerCase(),
       arn: customerPolicyArn(accountId, "/", name),
-      versions: { create: { versionId: "v1", document: '{"Version":"2012-10-17","Statement":[]}' } },
+      versions: {
+        create: {
+          versionId: "v1",
+          document: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}',
+        },
+      },
     },
   });
 }
