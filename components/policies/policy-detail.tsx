@@ -6,6 +6,7 @@ import { ArnValue } from "@/components/entity/arn-value";
 import { DeleteFlow } from "@/components/entity/delete-flow";
 import { InventoryList } from "@/components/entity/inventory-list";
 import { ChangeHistory } from "@/components/history/change-history";
+import { PolicySummaryPanel } from "@/components/policy/policy-summary";
 import { ErrorAlert } from "@/components/ui/alert";
 import { formatCount, formatDateTime } from "@/components/ui/format";
 import { Breadcrumbs, Card, PageHeader, Skeleton, SummaryList } from "@/components/ui/misc";
@@ -83,9 +84,14 @@ function PolicyView({ accountId, policy }: { accountId: string; policy: Policy }
           switch (tab) {
             case "document":
               return (
-                <Card title={`Policy document (${policy.defaultVersionId}, default)`}>
-                  <PolicyDocumentViewer label="Policy document" value={policy.document} />
-                </Card>
+                <div className="grid gap-6 2xl:grid-cols-2">
+                  <Card title={`Policy summary (${policy.defaultVersionId})`}>
+                    <PolicySummaryPanel document={policy.document} />
+                  </Card>
+                  <Card title={`Policy document (${policy.defaultVersionId}, default)`}>
+                    <PolicyDocumentViewer label="Policy document" value={policy.document} />
+                  </Card>
+                </div>
               );
             case "versions":
               return <PolicyVersions accountId={accountId} policy={policy} />;
