@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { gateSteps, type RequestPolicies } from "@/lib/data/simulate-gates";
 import type { EvaluationResult, MatchedStatement } from "@/lib/iam";
 
-const plain: RequestPolicies = { scpLevels: 0, rcpLevels: 0, hasResourcePolicy: false, hasBoundary: false, hasSessionPolicy: false, isRoot: false, crossAccount: false };
+const plain: RequestPolicies = { scpLevels: 0, rcpLevels: 0, hasResourcePolicy: false, hasBoundary: false, hasSessionPolicy: false, isRoot: false };
 const statement = (source: MatchedStatement["source"], effect: MatchedStatement["effect"], level?: number): MatchedStatement => ({
   source,
   policyIndex: 0,
@@ -54,7 +54,7 @@ describe("gateSteps", () => {
 
   it("marks both sides of a cross-account allow, and the root user's identity gate as not applicable", () => {
     const cross = result({ gate: "crossAccount", explanation: [statement("identity", "Allow"), statement("resource", "Allow")] });
-    const lit = steps(cross, { ...plain, hasResourcePolicy: true, crossAccount: true });
+    const lit = steps(cross, { ...plain, hasResourcePolicy: true });
     expect([lit.resourcePolicy, lit.identityPolicy]).toEqual(["allowed!", "allowed!"]);
     expect(steps(result({ gate: "rootUser" }), { ...plain, isRoot: true }).identityPolicy).toBe("notApplicable!");
   });

@@ -17,7 +17,6 @@ export interface RequestPolicies {
   hasBoundary: boolean;
   hasSessionPolicy: boolean;
   isRoot: boolean;
-  crossAccount: boolean;
 }
 
 /** The steps the engine's gate names; a cross-account allow needs both sides. */

@@ -161,7 +161,6 @@ function evaluateRow(caller: Caller, input: SimulateInput, plan: RowPlan): Simul
         hasBoundary: compiled.boundary !== null,
         hasSessionPolicy: compiled.session !== null,
         isRoot: compiled.shape.caller.kind === "root",
-        crossAccount: compiled.shape.crossAccount,
       },
       toStatement,
     ),
