@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useEffect, useState } from "react";
 import { EntityListView } from "@/components/list/entity-list-view";
 import type { Column } from "@/components/list/resource-table";
 import { ButtonLink } from "@/components/ui/button";
@@ -67,6 +68,13 @@ export function PoliciesList({ accountId }: { accountId: string }) {
  * The radios cover their labels transparently, so they stay clickable and visible to tests.
  */
 function ScopeFilter({ value, onChange }: { value: PolicyScope; onChange: (scope: PolicyScope) => void }) {
+  // Checked at once on click; the URL (and so `value`) follows a moment later.
+  const [shown, setShown] = useState(value);
+  useEffect(() => setShown(value), [value]);
+  const choose = (scope: PolicyScope) => {
+    setShown(scope);
+    onChange(scope);
+  };
   return (
     <fieldset className="flex overflow-hidden rounded-md border border-line bg-surface">
       <legend className="sr-only">Policy type</legend>
@@ -74,10 +82,10 @@ function ScopeFilter({ value, onChange }: { value: PolicyScope; onChange: (scope
         <label
           key={scope.value}
           className={`relative cursor-pointer border-r border-line px-4 py-2 font-semibold last:border-r-0 has-[:focus-visible]:outline-3 has-[:focus-visible]:outline-brand ${
-            value === scope.value ? "bg-brand text-white" : "text-ink hover:bg-subtle"
+            shown === scope.value ? "bg-brand text-white" : "text-ink hover:bg-subtle"
           }`}
         >
-          <input type="radio" name="policy-scope" value={scope.value} checked={value === scope.value} onChange={() => onChange(scope.value)} className="absolute inset-0 cursor-pointer opacity-0" />
+          <input type="radio" name="policy-scope" value={scope.value} checked={shown === scope.value} onChange={() => choose(scope.value)} className="absolute inset-0 cursor-pointer opacity-0" />
           {scope.label}
         </label>
       ))}

@@ -135,7 +135,7 @@ function SecretDialog({ accessKey, onClose }: { accessKey: NewAccessKey; onClose
           </label>
           <div className="mt-1 flex flex-wrap items-center gap-3">
             <input id="new-secret-access-key" readOnly value={accessKey.secretAccessKey} className="min-w-0 flex-1 rounded-md border border-line bg-subtle px-3 py-2 font-mono text-lg" onFocus={(e) => e.target.select()} />
-            <CopyButton value={accessKey.secretAccessKey} label="Copy secret access key" />
+            <CopyButton value={accessKey.secretAccessKey} label="Copy secret" />
           </div>
         </div>
       </div>
