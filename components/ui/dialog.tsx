@@ -29,6 +29,9 @@ export function Dialog({ open, onClose, title, description, children, footer, wi
     if (open && !dialog.open) {
       opener.current = document.activeElement;
       dialog.showModal();
+      // showModal() focuses the first focusable element, the close button; a form starts at
+      // its first field instead. Dialogs without fields keep focus on the harmless close button.
+      dialog.querySelector<HTMLElement>("[data-dialog-body] :is(input:not([type=hidden]), select, textarea)")?.focus();
     } else if (!open && dialog.open) {
       dialog.close();
     }
@@ -79,7 +82,9 @@ export function Dialog({ open, onClose, title, description, children, footer, wi
               </svg>
             </button>
           </div>
-          <div className="overflow-y-auto px-6 py-5">{children}</div>
+          <div data-dialog-body className="overflow-y-auto px-6 py-5">
+            {children}
+          </div>
           {footer && <div className="flex justify-end gap-3 border-t border-line bg-canvas px-6 py-4">{footer}</div>}
         </div>
       )}
