@@ -25,7 +25,7 @@ export function SideNav({ accountId }: { accountId: string }) {
   ];
 
   return (
-    <nav aria-label="Account navigation" className="w-64 shrink-0 border-r border-line bg-surface">
+    <nav aria-label="Main navigation" className="w-64 shrink-0 border-r border-line bg-surface">
       <div className="border-b border-line px-5 py-4">
         <p className="text-sm font-semibold tracking-wide text-muted uppercase">Identity and Access Management</p>
         <p className="mt-1 truncate text-lg font-bold" title={account.data?.displayName}>
