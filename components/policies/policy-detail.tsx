@@ -7,6 +7,7 @@ import { DeleteFlow } from "@/components/entity/delete-flow";
 import { InventoryList } from "@/components/entity/inventory-list";
 import { ChangeHistory } from "@/components/history/change-history";
 import { PolicySummaryPanel } from "@/components/policy/policy-summary";
+import { PolicyVersions } from "@/components/policy/versions/policy-versions";
 import { ErrorAlert } from "@/components/ui/alert";
 import { formatCount, formatDateTime } from "@/components/ui/format";
 import { Breadcrumbs, Card, PageHeader, Skeleton, SummaryList } from "@/components/ui/misc";
@@ -17,7 +18,6 @@ import type { Policy } from "@/lib/queries/types";
 import { useDeletePolicy, usePolicy, usePolicyEntities, usePolicyVersions } from "@/lib/queries/use-policies";
 import { PolicyTypeBadge } from "./policy-type-badge";
 import { PolicyEntities } from "./policy-entities";
-import { PolicyVersions } from "./policy-versions";
 
 const TABS = [
   { id: "document", label: "Permissions" },
