@@ -4,6 +4,7 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useAccount } from "@/lib/queries/use-accounts";
 import { formatCount } from "@/components/ui/format";
+import { catalogPaths } from "@/components/catalog/paths";
 import { paths } from "./paths";
 
 type Counted = "users" | "groups" | "roles" | "policies";
@@ -22,6 +23,7 @@ export function SideNav({ accountId }: { accountId: string }) {
     { href: paths.simulator(accountId), label: "Simulator" },
     { href: paths.whoCan(accountId), label: "Who can" },
     { href: paths.settings(accountId), label: "Account settings" },
+    { href: catalogPaths.home({ account: accountId }), label: "Service catalog" },
   ];
 
   return (
