@@ -59,7 +59,7 @@ export function useListState(sortKeys: readonly string[], defaultSort: string) {
     [state.sort, state.order, update, defaultSort],
   );
 
-  const params_: ListParams = {
+  const listParams: ListParams = {
     search: state.search,
     sort: state.sort,
     order: state.order,
@@ -67,5 +67,5 @@ export function useListState(sortKeys: readonly string[], defaultSort: string) {
     pageSize: state.pageSize,
   };
 
-  return { state, params: params_, update, toggleSort };
+  return { state, params: listParams, update, toggleSort };
 }
