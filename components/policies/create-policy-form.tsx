@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { PolicyDocumentInput } from "@/components/policy/policy-document-input";
+import { PolicySummaryPanel } from "@/components/policy/policy-summary";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { inputClass, TextAreaField, TextField } from "@/components/ui/field";
@@ -68,6 +69,9 @@ export function CreatePolicyForm({ accountId }: { accountId: string }) {
           error={create.error}
           rows={18}
         />
+      </Card>
+      <Card title="Policy summary">
+        <PolicySummaryPanel document={document} />
       </Card>
       <Card title="Policy details">
         <div className="flex flex-col gap-5">

@@ -4,6 +4,7 @@ import { useId, useState, type FormEvent } from "react";
 import { DocumentView, useLinkedStatement } from "@/components/access/document-view";
 import { ConfirmDialog } from "@/components/entity/confirm-dialog";
 import { PolicyDocumentInput } from "@/components/policy/policy-document-input";
+import { PolicySummaryPanel } from "@/components/policy/policy-summary";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
@@ -142,6 +143,9 @@ function InlinePolicyDialog({ principal, label, editing, onClose }: { principal:
           required
         />
         <PolicyDocumentInput label="Policy document" value={document} onChange={setDocument} error={put.error} />
+        <div className="max-h-[24rem] overflow-auto rounded-lg border border-line px-4 py-3">
+          <PolicySummaryPanel document={document} />
+        </div>
         <div className="flex justify-end gap-3">
           <Button onClick={onClose}>Cancel</Button>
           <Button type="submit" variant="primary" pending={put.isPending}>
