@@ -169,7 +169,12 @@ export default function PolicyEditorImpl(props: PolicyEditorProps) {
     else input.removeAttribute("aria-invalid");
     if (describedBy) input.setAttribute("aria-describedby", describedBy);
     else input.removeAttribute("aria-describedby");
-  }, [invalid, describedBy]);
+    // Monaco's textarea does not say it is read-only; assistive technology should know (copying
+    // and moving the cursor still work on a read-only textarea).
+    input.toggleAttribute("readonly", readOnly);
+    if (readOnly) input.setAttribute("aria-readonly", "true");
+    else input.removeAttribute("aria-readonly");
+  }, [invalid, describedBy, readOnly]);
 
   return <div ref={container} style={{ height: editorHeight(rows) }} className="overflow-hidden rounded-md border border-line bg-surface" data-policy-kind={kind} />;
 }

@@ -27,6 +27,11 @@ import "monaco-editor/features/suggest/register";
 import "monaco-editor/features/toggleTabFocusMode/register";
 import "monaco-editor/features/wordHighlighter/register";
 import "monaco-editor/features/wordOperations/register";
+// What editor.main adds beyond the features: core commands, the suggest widget, marker status.
+import "monaco-editor/editor/browser/coreCommands";
+import "monaco-editor/editor/contrib/suggest/browser/suggestController";
+import "monaco-editor/editor/contrib/gotoError/browser/markerSelectionStatus";
+import "monaco-editor/editor/common/standaloneStrings";
 import * as monaco from "monaco-editor/editor/editor.api";
 import { jsonDefaults } from "monaco-editor/languages/features/json/register";
 import { policyJsonSchema } from "@/lib/iam/schema/policy-schema";
