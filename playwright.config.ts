@@ -16,6 +16,8 @@ const baseURL = `http://127.0.0.1:${port}`;
 
 export default defineConfig({
   testDir: "e2e",
+  // A folder per run: engineers running E2E side by side must not delete each other's traces.
+  outputDir: `test-results/e2e-${port}`,
   // Generous waits: the suite shares two cores with builds and other test runs, where a page's
   // first data can take well over ten seconds. Waits end as soon as the state is visible.
   timeout: 120_000,
@@ -38,6 +40,9 @@ export default defineConfig({
     // A cold build, its type check and the seed took over five minutes on the busy machine.
     timeout: 900_000,
     reuseExistingServer: false,
+    // SIGTERM lets scripts/start.mjs stop the `next start` it detached; the default SIGKILL
+    // would leave that server running after the suite.
+    gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
     stdout: "pipe",
     env: {
       PORT: port,

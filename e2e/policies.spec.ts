@@ -19,7 +19,9 @@ test("creates a customer managed policy from a name and a document", async ({ pa
   await expect(page.getByRole("main")).toContainText("s3:GetObject");
 
   await page.goto(policiesPage);
-  await page.getByRole("radio", { name: "Customer managed" }).check();
+  // The scope is a segmented control: visually hidden radios inside their labels.
+  await page.getByRole("group", { name: "Policy type" }).getByText("Customer managed").click();
+  await expect(page.getByRole("radio", { name: "Customer managed" })).toBeChecked();
   await page.getByRole("searchbox", { name: "Search policies" }).fill(policyName);
   const table = page.getByRole("table", { name: /^Policies/ });
   const row = table.getByRole("row").filter({ has: page.getByRole("link", { name: policyName, exact: true }) });
