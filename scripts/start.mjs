@@ -65,14 +65,8 @@ run("Applying database migrations", bin("prisma"), ["migrate", "deploy"]);
 if (databaseIsEmpty()) run("Seeding the demo data", bin("tsx"), ["--conditions=react-server", "prisma/seed.ts"]);
 
 console.log(`› Serving on http://localhost:${port}`);
-const server = spawn(bin("next"), ["start", "-p", port], { stdio: "inherit", env, detached: true });
-const stop = () => {
-  try {
-    process.kill(-server.pid, "SIGTERM");
-  } catch {
-    // already gone
-  }
-};
-process.on("SIGINT", stop);
-process.on("SIGTERM", stop);
-server.on("exit", (code) => process.exit(code ?? 0));
+// The server stays in this process group, so whoever stops us (Ctrl-C, Playwright's teardown)
+// stops it too; a signal sent to this process alone is passed on.
+const server = spawn(bin("next"), ["start", "-p", port], { stdio: "inherit", env });
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
+server.on("exit", (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
