@@ -82,7 +82,8 @@ export function getServiceView(prefix: string): ServiceView | undefined {
   return {
     ...summarizeService(service),
     actions: service.actions.map((action) => actionView(index, service, action)),
-    resourceTypes: service.resourceTypes.map(({ name, arn, conditionKeys }) => ({ name, arn, conditionKeys })),
+    // The compiled file leaves conditionKeys out for ~500 resource types that have none.
+    resourceTypes: service.resourceTypes.map(({ name, arn, conditionKeys }) => ({ name, arn, conditionKeys: conditionKeys ?? [] })),
     conditionKeys: service.conditionKeys.map(({ key, type }) => ({ key, type, description: descriptions.conditionKeys[key] ?? "" })),
   };
 }

@@ -22,8 +22,10 @@ describe("GET /api/v1/catalog", () => {
   it("returns one service with resource types (ARN formats) and condition keys; 404 for an unknown prefix", async () => {
     const { status, body } = await get(service.GET, "/api/v1/catalog/services/s3", { service: "s3" });
     expect(status).toBe(200);
-    const view = body as { name: string; resourceTypes: { name: string; arn: string }[]; actions: { name: string; description: string }[] };
+    const view = body as { name: string; resourceTypes: { name: string; arn: string; conditionKeys: unknown }[]; actions: { name: string; description: string }[] };
     expect(view.resourceTypes.find((t) => t.name === "object")?.arn).toBe("arn:${Partition}:s3:::${BucketName}/${ObjectName}");
+    // Resource types without keys (multiregionaccesspoint) still answer with a list.
+    expect(view.resourceTypes.every((t) => Array.isArray(t.conditionKeys))).toBe(true);
     expect(view.actions.find((a) => a.name === "GetObject")?.description).toMatch(/retrieve objects/i);
     const missing = await get(service.GET, "/api/v1/catalog/services/nope", { service: "nope" });
     expect(missing.status).toBe(404);
