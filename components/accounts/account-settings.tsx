@@ -7,6 +7,7 @@ import { Alert, ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { fieldError, formError } from "@/components/ui/form-errors";
+import { plural } from "@/components/ui/format";
 import { Card, PageHeader, Skeleton } from "@/components/ui/misc";
 import { useToast } from "@/components/ui/toast";
 import { paths } from "@/components/shell/paths";
@@ -77,7 +78,7 @@ function DeleteAccount({ account }: { account: Account }) {
         <p>An account can be deleted only when it holds no users, groups, roles or customer managed policies.</p>
         {!empty && (
           <Alert tone="warning" title="This account is not empty">
-            It still has {users} users, {groups} groups, {roles} roles and {policies} customer managed policies.
+            It still has {plural(users, "user")}, {plural(groups, "group")}, {plural(roles, "role")} and {plural(policies, "customer managed policy", "customer managed policies")}.
           </Alert>
         )}
         <div>
