@@ -34,7 +34,18 @@ export function findingsSummary(findings: readonly EditorFinding[]): string {
  * The editor's findings grouped like IAM Access Analyzer's policy validation (errors, security
  * warnings, warnings, suggestions). Choosing one moves the editor's cursor to it.
  */
-export function FindingsList({ findings, onSelect, id }: { findings: readonly EditorFinding[]; onSelect: (finding: EditorFinding) => void; id?: string }) {
+export function FindingsList({
+  findings,
+  complete,
+  onSelect,
+  id,
+}: {
+  findings: readonly EditorFinding[];
+  /** False while only the grammar has been checked (the action catalog is loading). */
+  complete: boolean;
+  onSelect: (finding: EditorFinding) => void;
+  id?: string;
+}) {
   const groups = SEVERITY_ORDER.map((severity) => ({ severity, items: findings.filter((finding) => finding.severity === severity) })).filter(
     (group) => group.items.length > 0,
   );
@@ -42,6 +53,7 @@ export function FindingsList({ findings, onSelect, id }: { findings: readonly Ed
     <section id={id} aria-label="Policy checks" className="rounded-md border border-line bg-surface">
       <p className="border-b border-line px-4 py-2 font-semibold" aria-live="polite">
         Policy checks: {findingsSummary(findings)}
+        {!complete && <span className="ml-2 font-normal text-muted">(checking actions and resources…)</span>}
       </p>
       {groups.length > 0 && (
         <div className="flex max-h-72 flex-col gap-3 overflow-y-auto px-4 py-3">

@@ -92,7 +92,7 @@ export default function PolicyEditorImpl(props: PolicyEditorProps) {
       const current = latest.current;
       live.current = readOnly ? [] : diagnosePolicy(model.getValue(), kind, catalog.current, { sizeLimit: current.sizeLimit });
       setMarkers(model, [...live.current, ...(current.extraFindings ?? [])]);
-      current.onFindings?.(live.current);
+      current.onFindings?.(live.current, catalog.current !== undefined);
     };
     const changes = model.onDidChangeContent(() => {
       latest.current.onChange?.(model.getValue());

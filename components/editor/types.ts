@@ -29,8 +29,11 @@ export interface PolicyEditorProps {
   /** Marks the input invalid for assistive technology, and names what describes the problem. */
   invalid?: boolean;
   describedBy?: string;
-  /** Live findings, debounced, whenever the text changes (and once the catalog loads). */
-  onFindings?: (findings: EditorFinding[]) => void;
+  /**
+   * Live findings, debounced, whenever the text changes (and once the catalog loads); `complete`
+   * is false while only the grammar could be checked (the catalog is still loading).
+   */
+  onFindings?: (findings: EditorFinding[], complete: boolean) => void;
   onReady?: (handle: PolicyEditorHandle) => void;
 }
 

@@ -51,7 +51,7 @@ export function PolicyDocumentInput(props: PolicyDocumentInputProps) {
   const anchor = useRef<HTMLDivElement>(null);
   const editor = useRef<PolicyEditorHandle | null>(null);
   const [initial] = useState(value);
-  const [findings, setFindings] = useState<EditorFinding[]>([]);
+  const [checks, setChecks] = useState<{ findings: EditorFinding[]; complete: boolean }>({ findings: [], complete: false });
   const [refused, setRefused] = useState<{ text: string; problems: EditorFinding[] }>();
   const [answered, setAnswered] = useState<{ error: unknown; text: string }>();
 
@@ -114,7 +114,7 @@ export function PolicyDocumentInput(props: PolicyDocumentInputProps) {
         extraFindings={serverProblems}
         invalid={showError}
         describedBy={described || undefined}
-        onFindings={setFindings}
+        onFindings={(findings, complete) => setChecks({ findings, complete })}
         onReady={(handle) => (editor.current = handle)}
       />
       {showError && (
@@ -138,7 +138,7 @@ export function PolicyDocumentInput(props: PolicyDocumentInputProps) {
           )}
         </div>
       )}
-      {!readOnly && <FindingsList id={`${id}-checks`} findings={findings} onSelect={reveal} />}
+      {!readOnly && <FindingsList id={`${id}-checks`} findings={checks.findings} complete={checks.complete} onSelect={reveal} />}
     </div>
   );
 }
