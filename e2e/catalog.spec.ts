@@ -3,7 +3,7 @@ import { PROD_ACCOUNT } from "./support/iam-api";
 
 test("browse to S3 → GetObject: Read, the object resource type's ARN format, AmazonS3ReadOnlyAccess allows it", async ({ page }) => {
   await page.goto(`/accounts/${PROD_ACCOUNT}`);
-  await page.getByRole("navigation", { name: "Account navigation" }).getByRole("link", { name: "Service catalog" }).click();
+  await page.getByRole("navigation", { name: "Main navigation" }).getByRole("link", { name: "Service catalog" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Service catalog" })).toBeVisible();
 
   await page.getByRole("searchbox", { name: "Search actions and services" }).fill("s3");
