@@ -39,8 +39,19 @@ interface Compiled {
 }
 
 const MAX_COMPILED = 8_000;
-const managedCache = new Map<string, Compiled>();
-const inlineCache = new Map<string, Compiled>();
+
+interface Caches {
+  managed: Map<string, Compiled>;
+  inline: Map<string, Compiled>;
+  whole: { stamp: string; policies: InventoryPolicy[] } | null;
+}
+
+// Kept on globalThis: Next bundles pages and route handlers apart, each with its own copy of
+// this module; one set of caches means the ~1,600 AWS managed policies are compiled once.
+const shared = globalThis as unknown as { iamActionPolicies?: Caches };
+const caches: Caches = (shared.iamActionPolicies ??= { managed: new Map(), inline: new Map(), whole: null });
+const managedCache = caches.managed;
+const inlineCache = caches.inline;
 
 function remember(cache: Map<string, Compiled>, key: string, entry: Compiled): Compiled {
   // Maps iterate in insertion order: drop the oldest entry to keep a fixed footprint.
@@ -157,8 +168,6 @@ function compareRefs(a: InventoryPolicyRef, b: InventoryPolicyRef): number {
   );
 }
 
-let whole: { stamp: string; policies: InventoryPolicy[] } | null = null;
-
 /**
  * Every managed and inline policy, compiled and sorted (see compareRefs). The stamp is read
  * before the policies, so a write in between makes the next request read again rather than
@@ -166,7 +175,7 @@ let whole: { stamp: string; policies: InventoryPolicy[] } | null = null;
  */
 export async function loadPolicyInventory(): Promise<InventoryPolicy[]> {
   const stamp = await stampOf();
-  if (whole?.stamp === stamp) return whole.policies;
+  if (caches.whole?.stamp === stamp) return caches.whole.policies;
   const policies = await db().$transaction(
     async (tx) => {
       const [managed, inline] = await Promise.all([readManaged(tx), readInline(tx)]);
@@ -174,6 +183,6 @@ export async function loadPolicyInventory(): Promise<InventoryPolicy[]> {
     },
     { timeout: 60_000 },
   );
-  whole = { stamp, policies };
+  caches.whole = { stamp, policies };
   return policies;
 }
