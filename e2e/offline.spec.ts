@@ -15,7 +15,7 @@ test("a walk through the console requests nothing beyond 127.0.0.1", async ({ pa
   await page.getByRole("link", { name: "acme-prod" }).click();
   await expect(page.getByRole("list", { name: "Recent changes" })).toBeVisible();
 
-  const nav = page.getByRole("navigation", { name: "Account navigation" });
+  const nav = page.getByRole("navigation", { name: "Main navigation" });
   await nav.getByRole("link", { name: /^Users/ }).click();
   await page.getByRole("table", { name: /^Users/ }).getByRole("link", { name: "alice", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: "alice" })).toBeVisible();
