@@ -149,7 +149,8 @@ export function EntityPicker<T>(props: EntityPickerProps<T>) {
                       />
                       <span className="min-w-0 flex-1">
                         <span className="font-semibold break-all">{option.label}</span>
-                        {option.detail && <span className="ml-3">{option.detail}</span>}
+                        {/* The space keeps the option's accessible name readable ("Developers 1 users"). */}
+                        {option.detail && <> <span className="ml-2">{option.detail}</span></>}
                       </span>
                       {isTaken && <span className="text-sm">{takenLabel}</span>}
                     </label>
