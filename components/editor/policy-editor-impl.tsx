@@ -2,6 +2,7 @@
 
 import { useEffect, useId, useRef } from "react";
 import { loadEditorCatalog } from "@/lib/editor/catalog-client";
+import { editorReady } from "@/lib/editor/editor-ready";
 import { diagnosePolicy } from "@/lib/editor/diagnostics";
 import type { EditorFinding } from "@/lib/editor/grammar";
 import { monaco, policyModelUri } from "@/lib/editor/monaco";
@@ -125,6 +126,7 @@ export default function PolicyEditorImpl(props: PolicyEditorProps) {
       },
     });
     performance.mark("policy-editor:interactive");
+    editorReady();
 
     return () => {
       disposed = true;

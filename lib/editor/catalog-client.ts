@@ -7,6 +7,7 @@
 import { indexCatalog, type CatalogIndex } from "@/lib/iam/catalog";
 import type { Catalog } from "@/lib/iam/catalog/types";
 import { toServiceDescriptions, type ServiceDescriptions } from "./descriptions";
+import { afterEditorLoads } from "./editor-ready";
 
 interface Manifest {
   catalog: string;
@@ -45,9 +46,10 @@ function isCatalog(value: unknown): value is Catalog {
   return isRecord(value) && typeof value.sourceVersion === "string" && Array.isArray(value.services) && Array.isArray(value.globalConditionKeys);
 }
 
-/** The catalog index, downloaded and indexed once per page. */
+/** The catalog index, downloaded and indexed once per page, after any editor has loaded. */
 export function loadEditorCatalog(): Promise<CatalogIndex> {
-  catalogIndex ??= loadManifest()
+  catalogIndex ??= afterEditorLoads()
+    .then(loadManifest)
     .then((found) => fetchJson(found.catalog, "default"))
     .then((value) => {
       if (!isCatalog(value)) throw new Error("The editor catalog is malformed: run `node scripts/build-editor-catalog.mjs`.");
