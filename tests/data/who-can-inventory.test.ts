@@ -1,0 +1,121 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { addUserToGroup } from "@/lib/data/add-user-to-group";
+import { attachPolicy } from "@/lib/data/attach-policy";
+import { createGroup } from "@/lib/data/create-group";
+import { createPolicy } from "@/lib/data/create-policy";
+import { createPolicyVersion } from "@/lib/data/create-policy-version";
+import { createRole } from "@/lib/data/create-role";
+import { createUser } from "@/lib/data/create-user";
+import { deleteAccount } from "@/lib/data/delete-account";
+import { deleteInlinePolicy } from "@/lib/data/delete-inline-policy";
+import { deletePolicy } from "@/lib/data/delete-policy";
+import { deletePermissionsBoundary } from "@/lib/data/delete-permissions-boundary";
+import { deleteRole } from "@/lib/data/delete-role";
+import { deleteUser } from "@/lib/data/delete-user";
+import { detachPolicy } from "@/lib/data/detach-policy";
+import { putInlinePolicy } from "@/lib/data/put-inline-policy";
+import { putPermissionsBoundary } from "@/lib/data/put-permissions-boundary";
+import { removeUserFromGroup } from "@/lib/data/remove-user-from-group";
+import { setDefaultPolicyVersion } from "@/lib/data/set-default-policy-version";
+import { tagRole } from "@/lib/data/tag-role";
+import { tagUser } from "@/lib/data/tag-user";
+import { untagUser } from "@/lib/data/untag-user";
+import { updateAssumeRolePolicy } from "@/lib/data/update-assume-role-policy";
+import { updateGroup } from "@/lib/data/update-group";
+import { updateUser } from "@/lib/data/update-user";
+import { loadInventory, readWholeInventory, type Inventory, type InventoryPrincipal } from "@/lib/data/who-can-inventory";
+import { createGroupBody, updateGroupBody } from "@/lib/schemas/group";
+import { createPolicyInput } from "@/lib/schemas/policy";
+import { createRoleInput } from "@/lib/schemas/role";
+import { createUserBody, updateUserBody } from "@/lib/schemas/user";
+import { freshAccount } from "@/tests/support/identity";
+import { allow } from "@/tests/support/policies";
+
+// Who-can keeps the whole inventory between requests and, after a change confined to some users
+// or roles, reads only those again. Whatever the change, the kept copy must equal a fresh read.
+
+let account: string;
+let policyArn: string;
+let accountsBefore: number;
+let closing: string;
+
+const trust = (principal: string) =>
+  JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { AWS: principal }, Action: "sts:AssumeRole" }] });
+
+// Compiled documents are cached by (policy, version) and by text, so two reads of the same
+// document share one object; a stale document would be another object.
+const ids = new WeakMap<object, number>();
+let nextId = 0;
+function idOf(compiled: object): number {
+  if (!ids.has(compiled)) ids.set(compiled, ++nextId);
+  return ids.get(compiled)!;
+}
+
+/** What a principal holds, in a form two reads can be compared by. */
+function describePrincipal(principal: InventoryPrincipal) {
+  return {
+    kind: principal.kind,
+    arn: principal.arn,
+    tags: principal.caller.tags,
+    identity: principal.identity.map((held) => `${held.meta.kind}:${held.meta.name}:${held.viaGroup ?? "-"}:${idOf(held.compiled)}`).sort(),
+    boundary: principal.boundary?.meta.name ?? null,
+    trust: "trustText" in principal ? principal.trustText : null,
+  };
+}
+
+function describeInventory(inventory: Inventory) {
+  const all = [...inventory.users, ...inventory.roles].map(describePrincipal);
+  return { accountIds: inventory.accountIds, principals: all.sort((a, b) => a.arn.localeCompare(b.arn)) };
+}
+
+async function expectKeptToMatchFreshRead(): Promise<Inventory> {
+  const kept = await loadInventory();
+  expect(describeInventory(kept)).toEqual(describeInventory(await readWholeInventory()));
+  return kept;
+}
+
+const find = (inventory: Inventory, name: string) => [...inventory.users, ...inventory.roles].find((p) => p.accountId === account && p.name === name);
+
+beforeAll(async () => {
+  account = await freshAccount();
+  for (const name of ["ann", "ben"]) await createUser(account, createUserBody.parse({ userName: name }));
+  await createGroup(account, createGroupBody.parse({ groupName: "Readers" }));
+  policyArn = (await createPolicy(account, createPolicyInput.parse({ policyName: "Reports", policyDocument: allow("s3:GetObject", "arn:aws:s3:::reports/*") }))).arn;
+  await createRole(account, createRoleInput.parse({ roleName: "Ops", trustPolicy: trust(`arn:aws:iam::${account}:root`) }));
+  accountsBefore = (await loadInventory()).accountIds.length;
+});
+
+describe("the kept who-can inventory", () => {
+  // Each step changes the data as the console would, then checks what who-can sees.
+  const steps: [string, () => Promise<unknown>, (inventory: Inventory) => void][] = [
+    ["TagUser", () => tagUser(account, "ann", [{ key: "team", value: "blue" }]), (i) => expect(find(i, "ann")?.caller.tags).toEqual({ team: "blue" })],
+    ["AttachUserPolicy", () => attachPolicy("user", account, "ann", policyArn), (i) => expect(find(i, "ann")?.identity.map((h) => h.meta.name)).toEqual(["Reports"])],
+    ["PutUserPolicy", () => putInlinePolicy("user", account, "ben", "Own", allow("sqs:SendMessage", "*")), (i) => expect(find(i, "ben")?.identity.map((h) => h.meta.name)).toEqual(["Own"])],
+    ["PutUserPermissionsBoundary", () => putPermissionsBoundary("user", account, "ben", policyArn), (i) => expect(find(i, "ben")?.boundary?.meta.name).toBe("Reports")],
+    ["UntagUser", () => untagUser(account, "ann", ["team"]), (i) => expect(find(i, "ann")?.caller.tags).toEqual({})],
+    ["CreateUser", () => createUser(account, createUserBody.parse({ userName: "cy" })), (i) => expect(find(i, "cy")).toBeDefined()],
+    ["AddUserToGroup (group-wide)", () => addUserToGroup(account, "Readers", "cy"), () => undefined],
+    ["AttachGroupPolicy (group-wide)", () => attachPolicy("group", account, "Readers", policyArn), (i) => expect(find(i, "cy")?.identity.map((h) => `${h.meta.name}:${h.viaGroup}`)).toEqual(["Reports:Readers"])],
+    ["CreatePolicyVersion (policy-wide)", () => createPolicyVersion(account, "Reports", { policyDocument: allow(["s3:GetObject", "s3:PutObject"], "arn:aws:s3:::reports/*"), setAsDefault: true }), () => undefined],
+    ["SetDefaultPolicyVersion (rollback)", () => setDefaultPolicyVersion(account, "Reports", "v1"), () => undefined],
+    ["PutGroupPolicy", () => putInlinePolicy("group", account, "Readers", "GroupOwn", allow("sns:Publish", "*")), (i) => expect(find(i, "cy")?.identity.map((h) => h.meta.name).sort()).toEqual(["GroupOwn", "Reports"])],
+    ["UpdateAssumeRolePolicy", () => updateAssumeRolePolicy(account, "Ops", trust(`arn:aws:iam::${account}:user/ann`)), (i) => expect((find(i, "Ops") as { trustText?: string }).trustText).toContain("user/ann")],
+    ["TagRole and AttachRolePolicy", async () => { await tagRole(account, "Ops", [{ key: "tier", value: "1" }]); await attachPolicy("role", account, "Ops", policyArn); }, (i) => expect(find(i, "Ops")?.caller.tags).toEqual({ tier: "1" })],
+    ["UpdateGroup rename", () => updateGroup(account, "Readers", updateGroupBody.parse({ newGroupName: "Auditors" })), (i) => expect(find(i, "cy")?.identity.map((h) => h.viaGroup)).toEqual(["Auditors", "Auditors"])],
+    ["CreateAccount", () => freshAccount(), (i) => expect(i.accountIds).toHaveLength(accountsBefore + 1)],
+    ["UpdateUser rename", () => updateUser(account, "cy", updateUserBody.parse({ newUserName: "cyrus" })), (i) => expect([find(i, "cy"), find(i, "cyrus")?.name]).toEqual([undefined, "cyrus"])],
+    ["several principals at once", async () => { await detachPolicy("user", account, "ann", policyArn); await deleteInlinePolicy("user", account, "ben", "Own"); await deletePermissionsBoundary("user", account, "ben"); }, (i) => expect([find(i, "ann")?.identity, find(i, "ben")?.identity, find(i, "ben")?.boundary]).toEqual([[], [], null])],
+    ["RemoveUserFromGroup (group-wide)", () => removeUserFromGroup(account, "Auditors", "cyrus"), (i) => expect(find(i, "cyrus")?.identity).toEqual([])],
+    ["DeletePolicy with its attachments", () => deletePolicy(account, "Reports", { force: true }), (i) => expect(find(i, "Ops")?.identity.map((h) => h.meta.name)).toEqual([])],
+    ["DeleteUser", () => deleteUser(account, "ben", { force: false }), (i) => expect(find(i, "ben")).toBeUndefined()],
+    ["DeleteRole", () => deleteRole(account, "Ops", { force: true }), (i) => expect(find(i, "Ops")).toBeUndefined()],
+    ["CloseAccount", async () => deleteAccount((closing = await freshAccount())), (i) => expect(i.accountIds).not.toContain(closing)],
+  ];
+
+  for (const [name, change, check] of steps) {
+    it(`after ${name}, equals a fresh read and shows the change`, async () => {
+      await change();
+      check(await expectKeptToMatchFreshRead());
+    });
+  }
+});
