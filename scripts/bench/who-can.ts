@@ -8,8 +8,10 @@ import Database from "better-sqlite3";
 // one role in ten trusts its account, so paths through roles are searched too. lib/data is
 // called directly: database reads, compilation, evaluation. The inventory is kept until the
 // data changes, so besides the steady state the bench times the first request (nothing read or
-// compiled yet) and requests that each follow a write (everything re-read, documents already
-// compiled). Target: p95 ≤ 500 ms. Run alone: `tsx --conditions=react-server scripts/bench/who-can.ts`.
+// compiled yet) and requests that each follow a write: one confined to a user (that user is read
+// again), to a group (its members), to a policy's default version (its holders), a rename, and
+// rows written around the change log (everything is read again). Target: p95 ≤ 500 ms.
+// Run alone: `tsx --conditions=react-server scripts/bench/who-can.ts`.
 
 const ROOT = path.resolve(__dirname, "../..");
 const DB_FILE = path.join(ROOT, ".tmp", "bench", "who-can.db");
@@ -80,12 +82,47 @@ export async function benchWhoCan(): Promise<WhoCanBenchLine[]> {
     { scenario: "ec2:DescribeInstances (most)", query: { action: "ec2:DescribeInstances", resource: "*", resourceAccount: account } },
   ];
   const { tagUser } = await import("@/lib/data/tag-user");
-  const { benchUserName } = await import("./seed-bulk");
+  const { attachPolicy } = await import("@/lib/data/attach-policy");
+  const { detachPolicy } = await import("@/lib/data/detach-policy");
+  const { createPolicyVersion } = await import("@/lib/data/create-policy-version");
+  const { setDefaultPolicyVersion } = await import("@/lib/data/set-default-policy-version");
+  const { updateUser } = await import("@/lib/data/update-user");
+  const { db } = await import("@/lib/db");
+  const { benchUserName, ATTACH_BENCH_POLICY } = await import("./seed-bulk");
   const lines: WhoCanBenchLine[] = [];
   const first = await timed(() => whoCan(whoCanQuery.parse(scenarios[0].query)));
-  lines.push({ scenario: "first request (cold)", allowed: first.allowed, median: first.wall, p95: first.wall, cpuMedian: first.cpu });
-  const afterWrite = { scenario: "after a write (re-read)", query: scenarios[0].query, change: (i: number) => tagUser(account, benchUserName(i), [{ key: "bench", value: String(i) }]) };
-  for (const { scenario, query, change } of [...scenarios.map((s) => ({ ...s, change: undefined })), afterWrite]) {
+  lines.push({ scenario: "first request, nothing compiled", allowed: first.allowed, median: first.wall, p95: first.wall, cpuMedian: first.cpu });
+  // bench-policy-00007 is held by group-00000 (100 members), by 7 users directly and by 2 roles.
+  const versioned = "bench-policy-00007";
+  const policyDocument = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "s3:ListBucket", Resource: "*" }] });
+  await createPolicyVersion(account, versioned, { policyDocument, setAsDefault: false });
+  const query = scenarios[0].query;
+  const writes = [
+    { scenario: "after a user write (its user)", query, change: (i: number) => tagUser(account, benchUserName(i), [{ key: "bench", value: String(i) }]) },
+    {
+      scenario: "after a group write (members)",
+      query,
+      change: (i: number) => (i % 2 === 0 ? attachPolicy : detachPolicy)("group", account, "group-00042", ATTACH_BENCH_POLICY),
+    },
+    { scenario: "after a policy version (holders)", query, change: (i: number) => setDefaultPolicyVersion(account, versioned, i % 2 === 0 ? "v2" : "v1") },
+    {
+      scenario: "after a rename (the user)",
+      query,
+      change: (i: number) => updateUser(account, benchUserName(1000 + i), { newUserName: `${benchUserName(1000 + i)}-renamed` }),
+    },
+    {
+      // Rows written around the change log (a bulk import) change the counts: everything is read again.
+      scenario: "after a bulk import (all)",
+      query,
+      change: (i: number) =>
+        db().$executeRawUnsafe(
+          i % 2 === 0
+            ? `INSERT INTO "User" ("id", "accountId", "name", "nameLower", "path", "arn", "createdAt") VALUES ('AIDABULK', '${account}', 'bulk', 'bulk', '/', 'arn:aws:iam::${account}:user/bulk', CURRENT_TIMESTAMP)`
+            : `DELETE FROM "User" WHERE "id" = 'AIDABULK'`,
+        ),
+    },
+  ];
+  for (const { scenario, query, change } of [...scenarios.map((s) => ({ ...s, change: undefined })), ...writes]) {
     const parsed = whoCanQuery.parse(query);
     let allowed = 0;
     for (let i = 0; i < WARM_UP; i++) await whoCan(parsed);
@@ -104,7 +141,6 @@ export async function benchWhoCan(): Promise<WhoCanBenchLine[]> {
     cpu.sort((a, b) => a - b);
     lines.push({ scenario, allowed, median: percentile(wall, 50), p95: percentile(wall, 95), cpuMedian: percentile(cpu, 50) });
   }
-  const { db } = await import("@/lib/db");
   await db().$disconnect();
   return lines;
 }
@@ -113,7 +149,8 @@ export function printWhoCan(lines: readonly WhoCanBenchLine[]): void {
   console.log(`\nwho-can at 10,000 users and 2,000 roles (${SAMPLES} samples after ${WARM_UP} to warm up)`);
   console.log(`${"scenario".padEnd(32)}${"allowed".padStart(8)}${"median".padStart(11)}${"p95".padStart(11)}${"CPU".padStart(11)}   target (p95)`);
   for (const line of lines) {
-    const verdict = `≤ ${WHO_CAN_TARGET_MS} ms ${line.p95 <= WHO_CAN_TARGET_MS ? "met" : "MISSED"}${line === lines[0] ? " (one sample)" : ""}`;
+    // The server builds the inventory at start-up (instrumentation.ts), before any request.
+    const verdict = line === lines[0] ? "(one sample; done at server start-up)" : `≤ ${WHO_CAN_TARGET_MS} ms ${line.p95 <= WHO_CAN_TARGET_MS ? "met" : "MISSED"}`;
     const ms = (value: number) => `${value.toFixed(1)} ms`.padStart(11);
     console.log(`${line.scenario.padEnd(32)}${String(line.allowed).padStart(8)}${ms(line.median)}${ms(line.p95)}${ms(line.cpuMedian)}   ${verdict}`);
   }
