@@ -46,7 +46,7 @@ function pathLabel(path: AccessPath): string {
     case "root":
       return "Account root user";
     case "role":
-      return `Via role ${path.role?.name ?? ""}`;
+      return path.chain.length > 1 ? `Via roles ${path.chain.map((role) => role.name).join(" → ")}` : `Via role ${path.role?.name ?? ""}`;
   }
 }
 
@@ -54,11 +54,18 @@ export function AccessPathView({ path, accountId }: { path: AccessPath; accountI
   return (
     <div>
       <Badge tone={path.via === "role" ? "brand" : path.via === "root" ? "aws" : "neutral"}>{pathLabel(path)}</Badge>
-      {path.role && (
-        <Link href={paths.role(path.role.accountId, path.role.name)} className="ml-2 font-mono text-sm text-brand underline-offset-4 hover:underline">
-          {path.role.arn}
-        </Link>
-      )}
+      {(path.chain.length > 0 ? path.chain : path.role ? [path.role] : []).map((role, i) => (
+        <span key={role.arn}>
+          {i > 0 && (
+            <span aria-label="then" className="ml-2 text-muted">
+              →
+            </span>
+          )}
+          <Link href={paths.role(role.accountId, role.name)} className="ml-2 font-mono text-sm text-brand underline-offset-4 hover:underline">
+            {role.arn}
+          </Link>
+        </span>
+      ))}
       {path.via === "root" && <span className="ml-2 text-muted">Not limited by identity-based policies in its own account.</span>}
       {path.statements.length > 0 && (
         <ul className="mt-1 flex flex-col gap-0.5 pl-4">

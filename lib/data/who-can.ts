@@ -1,19 +1,29 @@
 import "server-only";
 import { accountRootArn } from "@/lib/arn";
 import { ask, pathStatement, type Asker, type Question } from "@/lib/data/who-can-evaluate";
-import { loadInventory, type HeldPolicy, type InventoryPrincipal } from "@/lib/data/who-can-inventory";
+import { loadInventory, type HeldPolicy, type InventoryPrincipal, type InventoryRole } from "@/lib/data/who-can-inventory";
 import { mayAssumeAny, tryAssume, trustMayNameUsers } from "@/lib/data/assumable-roles-trust";
 import { parseCaller, type EvaluationResult } from "@/lib/iam";
-import type { AccessPath, PathStatement, WhoCanPrincipal, WhoCanQuery, WhoCanResult } from "@/lib/schemas/who-can";
+import type { AccessPath, PathStatement, RoleRef, WhoCanPrincipal, WhoCanQuery, WhoCanResult } from "@/lib/schemas/who-can";
 
 /**
  * Who can: every principal of every account allowed one action on one resource, with the path
  * (its own policies, a group's, a trust policy naming it, the account root, or a role it can
- * assume that is allowed) and the statements behind it. The inventory is read in a few queries
- * and each distinct document compiled once; then the engine answers once per principal.
+ * assume that is allowed, directly or through a chain of up to MAX_CHAIN roles) and the
+ * statements behind it. The inventory is read in a few queries and each distinct document
+ * compiled once; then the engine answers once per principal.
  */
 
 const MAX_LISTED = 1_000;
+/** Roles in a chain at most: AWS sets no limit, but each hop is a one-hour session of its own. */
+const MAX_CHAIN = 3;
+
+/** A role whose sessions reach the action, by the chain of roles from it to the allowed one. */
+interface Reach {
+  role: InventoryRole;
+  chain: RoleRef[];
+  statements: PathStatement[];
+}
 const ASSUMES = /^sts:assumerole/i;
 const ARN_ACCOUNT = /^arn:[^:]+:[^:]*:[^:]*:(\d{12}):/;
 
@@ -30,14 +40,16 @@ function ownPaths(asker: Asker, result: EvaluationResult, trust: HeldPolicy | nu
     if (matched.source !== "identity") continue;
     const held = asker.identity[matched.policyIndex];
     let path = byGroup.get(held.viaGroup);
-    if (!path) byGroup.set(held.viaGroup, (path = { via: held.viaGroup === null ? "direct" : "group", group: held.viaGroup, role: null, statements: [] }));
+    if (!path) byGroup.set(held.viaGroup, (path = { via: held.viaGroup === null ? "direct" : "group", group: held.viaGroup, role: null, chain: [], statements: [] }));
     path.statements.push(pathStatement(held, matched));
   }
-  if (result.gate === "resourcePolicy" || byGroup.size === 0) return [{ via: "resourcePolicy", group: null, role: null, statements: fromTrust }];
+  if (result.gate === "resourcePolicy" || byGroup.size === 0) return [{ via: "resourcePolicy", group: null, role: null, chain: [], statements: fromTrust }];
   const paths = [...byGroup.values()];
   for (const path of paths) path.statements.push(...fromTrust);
   return paths;
 }
+
+const isRole = (principal: InventoryPrincipal): principal is InventoryRole => principal.kind === "role";
 
 const KIND_ORDER = { root: 0, user: 1, role: 2 } as const;
 
@@ -79,23 +91,37 @@ export async function whoCan(query: WhoCanQuery): Promise<WhoCanResult> {
     const root = { caller: parseCaller({ arn, tags: {} })!, identity: [], boundary: null };
     const result = ask(root, questionFor(accountId));
     if (result.decision === "explicitDeny") explicitlyDenied += 1;
-    if (result.decision === "allowed") allowed.set(arn, { kind: "root", accountId, name: "account root", arn, paths: [{ via: "root", group: null, role: null, statements: [] }] });
+    if (result.decision === "allowed") allowed.set(arn, { kind: "root", accountId, name: "account root", arn, paths: [{ via: "root", group: null, role: null, chain: [], statements: [] }] });
   }
 
-  // Through a role: users whose policies and the role's trust policy let them assume it.
-  const assumers = inventory.users.filter(mayAssumeAny);
-  for (const role of allowedRoles) {
-    const candidates = trustMayNameUsers(role.trustText) ? inventory.users : assumers;
-    const roleRef = { accountId: role.accountId, name: role.name, arn: role.arn };
-    const granted = allowed.get(role.arn)?.paths.flatMap((path) => path.statements) ?? [];
-    for (const user of candidates) {
-      const assumed = tryAssume(user, role, context);
-      if (assumed?.result.decision !== "allowed") continue;
-      const path: AccessPath = { via: "role", group: null, role: roleRef, statements: [...assumed.statements, ...granted] };
-      const entry = allowed.get(user.arn);
-      if (entry) entry.paths.push(path);
-      else allowed.set(user.arn, { kind: "user", accountId: user.accountId, name: user.name, arn: user.arn, paths: [path] });
+  // Through a role: principals whose policies and the role's trust policy let them assume it;
+  // and, by role chaining, principals that may assume a role whose sessions may assume it.
+  const everyone: InventoryPrincipal[] = [...inventory.users, ...inventory.roles];
+  const assumers = everyone.filter(mayAssumeAny);
+  const roleRef = (role: InventoryRole) => ({ accountId: role.accountId, name: role.name, arn: role.arn });
+  let frontier: Reach[] = allowedRoles.map((role) => ({ role, chain: [roleRef(role)], statements: allowed.get(role.arn)?.paths.flatMap((path) => path.statements) ?? [] }));
+  // Each role joins the search once, by its shortest chain.
+  const reached = new Set(allowedRoles.map((role) => role.arn));
+  for (let length = 1; frontier.length > 0; length++) {
+    const next: Reach[] = [];
+    for (const reach of frontier) {
+      const candidates = trustMayNameUsers(reach.role.trustText) ? everyone : assumers;
+      for (const principal of candidates) {
+        if (reach.chain.some((role) => role.arn === principal.arn)) continue;
+        const assumed = tryAssume(principal, reach.role, context);
+        if (assumed?.result.decision !== "allowed") continue;
+        const statements = [...assumed.statements, ...reach.statements];
+        const path: AccessPath = { via: "role", group: null, role: reach.chain[0], chain: reach.chain, statements };
+        const entry = allowed.get(principal.arn);
+        if (entry) entry.paths.push(path);
+        else allowed.set(principal.arn, { kind: principal.kind, accountId: principal.accountId, name: principal.name, arn: principal.arn, paths: [path] });
+        if (isRole(principal) && length < MAX_CHAIN && !reached.has(principal.arn)) {
+          reached.add(principal.arn);
+          next.push({ role: principal, chain: [roleRef(principal), ...reach.chain], statements });
+        }
+      }
     }
+    frontier = next;
   }
 
   const principals = [...allowed.values()].sort(byAccountKindName);

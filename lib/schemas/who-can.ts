@@ -64,12 +64,16 @@ export interface RoleRef {
 
 /**
  * How a principal gets there: its own policies, a group's, a resource-based policy (a trust
- * policy naming it), as the account root, or by assuming a role that is allowed.
+ * policy naming it), as the account root, or by assuming a role that is allowed — directly, or
+ * through a chain of roles (role chaining: each role's session assumes the next).
  */
 export interface AccessPath {
   via: "direct" | "group" | "resourcePolicy" | "root" | "role";
   group: string | null;
+  /** The role the principal assumes (the first of `chain`). */
   role: RoleRef | null;
+  /** Through a role: the roles assumed in turn; the last is the one allowed. Empty otherwise. */
+  chain: RoleRef[];
   statements: PathStatement[];
 }
 

@@ -91,6 +91,47 @@ describe("whoCan", () => {
   });
 });
 
+describe("whoCan through a chain of roles", () => {
+  // Role chaining: dana may assume Hop; Hop's sessions may assume Target, which alone may read
+  // the table. Target trusts Hop by name, so nobody else reaches it; Hop trusts the account.
+  // "Methods to assume a role" (role chaining):
+  // https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_manage-assume.html
+  let chain: string;
+  const table = () => `arn:aws:dynamodb:us-east-1:${chain}:table/Orders`;
+  beforeAll(async () => {
+    chain = await freshAccount();
+    await createUser(chain, createUserBody.parse({ userName: "dana" }));
+    await createUser(chain, createUserBody.parse({ userName: "eve" }));
+    await putInlinePolicy("user", chain, "dana", "AssumeHop", allow("sts:AssumeRole", `arn:aws:iam::${chain}:role/Hop`));
+    await putInlinePolicy("user", chain, "eve", "AssumeTarget", allow("sts:AssumeRole", `arn:aws:iam::${chain}:role/Target`));
+    await createRole(chain, createRoleInput.parse({ roleName: "Hop", trustPolicy: trust(`arn:aws:iam::${chain}:root`) }));
+    await putInlinePolicy("role", chain, "Hop", "AssumeTarget", allow("sts:AssumeRole", `arn:aws:iam::${chain}:role/Target`));
+    await createRole(chain, createRoleInput.parse({ roleName: "Target", trustPolicy: trust(`arn:aws:iam::${chain}:role/Hop`) }));
+    await putInlinePolicy("role", chain, "Target", "ReadOrders", allow("dynamodb:GetItem", `arn:aws:dynamodb:us-east-1:${chain}:table/Orders`));
+    // A cycle: Target may assume Hop back; the search must still end.
+    await putInlinePolicy("role", chain, "Target", "AssumeHop", allow("sts:AssumeRole", `arn:aws:iam::${chain}:role/Hop`));
+  });
+
+  it("lists the role, the role that may assume it and the user who may assume that one, with the chain", async () => {
+    const result = await ask({ action: "dynamodb:GetItem", resource: table() });
+    expect(namesIn(result, chain)).toEqual(["root:account root", "user:dana", "role:Hop", "role:Target"]);
+    const dana = result.principals.find((p) => p.name === "dana")!;
+    expect(dana.paths.map((path) => [path.via, path.chain.map((role) => role.name)])).toEqual([["role", ["Hop", "Target"]]]);
+    expect(dana.paths[0].role?.name).toBe("Hop");
+    expect(dana.paths[0].statements.map((s) => `${s.policy.kind}:${s.policy.name}`)).toEqual([
+      "inline:AssumeHop",
+      "trust:Trust policy",
+      "inline:AssumeTarget",
+      "trust:Trust policy",
+      "inline:ReadOrders",
+    ]);
+    expect(result.principals.find((p) => p.name === "Hop")!.paths.map((path) => path.chain.map((role) => role.name))).toEqual([["Target"]]);
+    expect(result.principals.find((p) => p.name === "Target")!.paths.map((path) => path.via)).toEqual(["direct"]);
+    // eve's own policy allows sts:AssumeRole on Target, but Target's trust policy names only Hop.
+    expect(namesIn(result, chain)).not.toContain("user:eve");
+  });
+});
+
 describe("assumable roles", () => {
   it("lists the roles a user may assume, with the statements and what each grants", async () => {
     const bob = await listAssumableRoles(prod, "bob", {});
