@@ -50,7 +50,7 @@ export function WhoCan({ accountId }: { accountId: string }) {
 
   return (
     <div className="flex flex-col gap-6">
-      <PageHeader title="Who can" description="Every principal, in every account, allowed one action on one resource — and how: its own policies, a group, the account root, or a role it can assume." />
+      <PageHeader title="Who can" description="Every principal, in every account, allowed one action on one resource — and how: its own policies, a group, the account root, or a role it can assume (directly or through a chain of roles)." />
       <form
         className="grid gap-4 rounded-xl border border-line bg-surface p-5 shadow-sm md:grid-cols-2"
         onSubmit={(event) => {
