@@ -1,3 +1,8 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.dirname(fileURLToPath(import.meta.url));
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
@@ -5,6 +10,16 @@ const nextConfig = {
   // A separate build folder lets benchmarks and E2E build beside a running dev build.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3"],
+  turbopack: {
+    rules: {
+      // Monaco's worker helper pulls in every editor feature: see scripts/monaco-workers-loader.cjs.
+      "*.js": {
+        condition: { path: /monaco-editor[\\/]esm[\\/]vs[\\/]internal[\\/]common[\\/]workers\.js$/ },
+        loaders: [path.join(root, "scripts/monaco-workers-loader.cjs")],
+        as: "*.js",
+      },
+    },
+  },
   // The policy editor's catalog lives in content-hashed folders (scripts/build-editor-catalog.mjs):
   // a folder never changes, so browsers may keep it; only /catalog/manifest.json is revalidated.
   async headers() {
