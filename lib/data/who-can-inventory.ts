@@ -43,9 +43,25 @@ export interface Inventory {
   roles: InventoryRole[];
 }
 
+interface Caches {
+  /** Managed policies' default versions, compiled, by (policy id, version id). */
+  managed: Map<string, CompiledPolicy>;
+  /** Inline and trust documents, compiled, by text. */
+  text: Map<string, CompiledPolicy>;
+  /** Caller identities by ARN (see callerOf). */
+  callers: Map<string, CallerIdentity>;
+  /** The whole inventory and the stamp it was read at (see loadInventory). */
+  whole: { stamp: Stamp; inventory: Inventory } | null;
+}
+
+// Kept on globalThis: Next bundles route handlers, pages and instrumentation.ts apart, each with
+// its own copy of this module; one set of caches lets the start-up warm-up serve every route.
+const shared = globalThis as unknown as { iamWhoCan?: Caches };
+const caches: Caches = (shared.iamWhoCan ??= { managed: new Map(), text: new Map(), callers: new Map(), whole: null });
+
 const MAX_COMPILED = 8_000;
-const compiledManaged = new Map<string, CompiledPolicy>();
-const compiledText = new Map<string, CompiledPolicy>();
+const compiledManaged = caches.managed;
+const compiledText = caches.text;
 
 function remember(cache: Map<string, CompiledPolicy>, key: string, compiled: CompiledPolicy): CompiledPolicy {
   // Maps iterate in insertion order: drop the oldest entry to keep a fixed footprint.
@@ -120,7 +136,7 @@ interface TagRow {
  * The caller identity of a principal, kept across reads while its ARN and tags stay the same:
  * rereading everything then parses nothing again, and the engine's per-caller context is kept.
  */
-const callers = new Map<string, CallerIdentity>();
+const callers = caches.callers;
 const MAX_CALLERS = 50_000;
 
 function sameTags(kept: Readonly<Record<string, string>>, rows: readonly TagRow[]): boolean {
@@ -419,8 +435,6 @@ function patched(inventory: Inventory, fresh: Inventory, changed: Changed): Inve
   };
 }
 
-let whole: { stamp: Stamp; inventory: Inventory } | null = null;
-
 /** The whole inventory read afresh, bypassing what is kept (for checks of the kept copy). */
 export function readWholeInventory(): Promise<Inventory> {
   return db().$transaction((tx) => read(tx, {}), { timeout: 60_000 });
@@ -440,7 +454,7 @@ export function loadInventory(scope: InventoryScope = {}): Promise<Inventory> {
     async (tx) => {
       if (scope.userIds || scope.userArns || scope.roleArns) return read(tx, scope);
       const stamp = await stampOf(tx);
-      const kept = whole;
+      const kept = caches.whole;
       if (kept && sameStamp(kept.stamp, stamp)) return kept.inventory;
       let inventory: Inventory | null = null;
       if (kept && kept.stamp.eventId < stamp.eventId) {
@@ -452,7 +466,7 @@ export function loadInventory(scope: InventoryScope = {}): Promise<Inventory> {
         }
       }
       inventory ??= await read(tx, scope);
-      whole = { stamp, inventory };
+      caches.whole = { stamp, inventory };
       return inventory;
     },
     { timeout: 60_000 },
