@@ -111,6 +111,29 @@ async function readManaged(tx: Tx): Promise<InventoryPolicy[]> {
   });
 }
 
+/** Policies compiled between two yields of the start-up warm-up: about a tenth of a second. */
+const WARM_SLICE = 100;
+
+/**
+ * Compiles every managed policy's default version into the cache at start-up, a slice at a time,
+ * yielding between slices so the server answers requests meanwhile; the catalog's first "policies
+ * that allow or deny this action" then compiles nothing. Answers how many were compiled.
+ */
+export async function warmManagedPolicies(): Promise<number> {
+  const rows = await db().policy.findMany({ select: { id: true, defaultVersionId: true } });
+  const missing = rows.filter((row) => !managedCache.has(versionKey(row.id, row.defaultVersionId)));
+  for (let start = 0; start < missing.length; start += WARM_SLICE) {
+    const slice = missing.slice(start, start + WARM_SLICE);
+    const versions = await db().policyVersion.findMany({
+      where: { OR: slice.map((row) => ({ policyId: row.id, versionId: row.defaultVersionId })) },
+      select: { policyId: true, versionId: true, document: true },
+    });
+    for (const version of versions) remember(managedCache, versionKey(version.policyId, version.versionId), compileText(version.document));
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return missing.length;
+}
+
 async function readInline(tx: Tx): Promise<InventoryPolicy[]> {
   const [users, groups, roles] = await Promise.all([
     tx.userInlinePolicy.findMany({ select: { name: true, document: true, user: { select: { accountId: true, name: true } } } }),
