@@ -340,17 +340,21 @@ const PRINCIPAL_CHANGES = new Set(
   // A rename or move names the new ARN; the kept entry of the same id is replaced.
   .add("UpdateUser");
 /**
- * Changes to a group's policies or members: its members now, and the users the kept inventory
- * shows receiving policies through it, are read again.
+ * Changes to a group's policies or members (a forced delete removes both): its members now, and
+ * the users the kept inventory shows receiving policies through it (matched by the group's name),
+ * are read again. A group's rename (UpdateGroup) reads everything: until then the kept inventory
+ * knows the group by its old name.
  */
-const GROUP_CHANGES = new Set(["AttachGroupPolicy", "DetachGroupPolicy", "PutGroupPolicy", "DeleteGroupPolicy", "AddUserToGroup", "RemoveUserFromGroup", "UpdateGroup"]);
+const GROUP_CHANGES = new Set(["AttachGroupPolicy", "DetachGroupPolicy", "PutGroupPolicy", "DeleteGroupPolicy", "AddUserToGroup", "RemoveUserFromGroup", "DeleteGroup"]);
 /** Changes to what a managed policy says: the principals the kept inventory shows holding it are read again. */
 const POLICY_CHANGES = new Set(["CreatePolicyVersion", "SetDefaultPolicyVersion", "DeletePolicyVersion", "DeletePolicy"]);
+/** The changes that add or remove policy versions: without one, the count of versions must not move. */
+const VERSION_CHANGES = new Set(["CreatePolicy", "CreatePolicyVersion", "DeletePolicyVersion", "DeletePolicy"]);
 /**
  * Changes to what the inventory does not hold (credentials, MFA devices, a role's description,
  * an account's names), or to what nobody holds yet (a new policy or group is attached to nobody,
- * a group or an account is deleted only once empty, a new account has only its root). Accounts
- * are read anew with every patch.
+ * an account is closed only once empty, a new account has only its root). Accounts are read anew
+ * with every patch.
  */
 const UNHELD_CHANGES = new Set([
   "CreateAccessKey",
@@ -366,7 +370,6 @@ const UNHELD_CHANGES = new Set([
   "UpdateRole",
   "CreatePolicy",
   "CreateGroup",
-  "DeleteGroup",
   "CreateAccount",
   "CloseAccount",
   "CreateAccountAlias",
@@ -381,6 +384,8 @@ const IAM_ARN = /^arn:[^:]+:iam::(\d{12}):(user|role|group|policy)\/(?:.*\/)?([^
 interface Changed {
   users: Set<string>;
   roles: Set<string>;
+  /** Whether some change added or removed policy versions. */
+  versions: boolean;
 }
 
 /**
@@ -391,7 +396,7 @@ interface Changed {
 async function changedPrincipals(tx: Tx, since: number, kept: Inventory): Promise<Changed | null> {
   const events = await tx.changeEvent.findMany({ where: { id: { gt: since } }, select: { action: true, targetArn: true }, orderBy: { id: "asc" }, take: MAX_INCREMENTAL + 1 });
   if (events.length > MAX_INCREMENTAL) return null;
-  const changed: Changed = { users: new Set(), roles: new Set() };
+  const changed: Changed = { users: new Set(), roles: new Set(), versions: events.some(({ action }) => VERSION_CHANGES.has(action)) };
   const groups = new Set<string>();
   const policies = new Set<string>();
   for (const { action, targetArn } of events) {
@@ -419,6 +424,18 @@ async function changedPrincipals(tx: Tx, since: number, kept: Inventory): Promis
     for (const role of kept.roles) if (holds(role)) changed.roles.add(role.arn);
   }
   return changed.users.size + changed.roles.size > MAX_REREAD ? null : changed;
+}
+
+/**
+ * Whether a patched inventory agrees with the counts read with the stamp: as many users and
+ * roles, as many policies attached to users directly, and policy versions that moved only with a
+ * change that explains it. Rows written around the change log (a bulk import) fail this, and
+ * everything is read again.
+ */
+function agrees(candidate: Inventory, stamp: Stamp, versionsExplained: boolean): boolean {
+  let attachments = 0;
+  for (const user of candidate.users) for (const held of user.identity) if (held.meta.kind === "managed" && held.viaGroup === null) attachments += 1;
+  return candidate.users.length === stamp.users && candidate.roles.length === stamp.roles && attachments === stamp.attachments && versionsExplained;
 }
 
 /**
@@ -462,7 +479,7 @@ export function loadInventory(scope: InventoryScope = {}): Promise<Inventory> {
         if (changed) {
           const fresh = await read(tx, { userArns: [...changed.users], roleArns: [...changed.roles] });
           const candidate = patched(kept.inventory, fresh, changed);
-          if (candidate.users.length === stamp.users && candidate.roles.length === stamp.roles) inventory = candidate;
+          if (agrees(candidate, stamp, changed.versions || stamp.versions === kept.stamp.versions)) inventory = candidate;
         }
       }
       inventory ??= await read(tx, scope);

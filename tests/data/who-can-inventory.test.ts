@@ -7,6 +7,7 @@ import { createPolicyVersion } from "@/lib/data/create-policy-version";
 import { createRole } from "@/lib/data/create-role";
 import { createUser } from "@/lib/data/create-user";
 import { deleteAccount } from "@/lib/data/delete-account";
+import { deleteGroup } from "@/lib/data/delete-group";
 import { deleteInlinePolicy } from "@/lib/data/delete-inline-policy";
 import { deletePolicy } from "@/lib/data/delete-policy";
 import { deletePermissionsBoundary } from "@/lib/data/delete-permissions-boundary";
@@ -24,6 +25,7 @@ import { updateAssumeRolePolicy } from "@/lib/data/update-assume-role-policy";
 import { updateGroup } from "@/lib/data/update-group";
 import { updateUser } from "@/lib/data/update-user";
 import { loadInventory, readWholeInventory, type Inventory, type InventoryPrincipal } from "@/lib/data/who-can-inventory";
+import { db } from "@/lib/db";
 import { createGroupBody, updateGroupBody } from "@/lib/schemas/group";
 import { createPolicyInput } from "@/lib/schemas/policy";
 import { createRoleInput } from "@/lib/schemas/role";
@@ -110,6 +112,39 @@ describe("the kept who-can inventory", () => {
     ["DeleteUser", () => deleteUser(account, "ben", { force: false }), (i) => expect(find(i, "ben")).toBeUndefined()],
     ["DeleteRole", () => deleteRole(account, "Ops", { force: true }), (i) => expect(find(i, "Ops")).toBeUndefined()],
     ["CloseAccount", async () => deleteAccount((closing = await freshAccount())), (i) => expect(i.accountIds).not.toContain(closing)],
+    [
+      "a group made, with a member and a policy",
+      async () => {
+        await createGroup(account, createGroupBody.parse({ groupName: "Temp" }));
+        await addUserToGroup(account, "Temp", "ann");
+        await putInlinePolicy("group", account, "Temp", "TempOwn", allow("sqs:*", "*"));
+      },
+      (i) => expect(find(i, "ann")?.identity.map((h) => `${h.meta.name}:${h.viaGroup}`)).toEqual(["TempOwn:Temp"]),
+    ],
+    ["DeleteGroup, forced: its member loses its policies", () => deleteGroup(account, "Temp", { force: true }), (i) => expect(find(i, "ann")?.identity).toEqual([])],
+    [
+      "a group renamed, then a member removed, before who-can reads again",
+      async () => {
+        await createGroup(account, createGroupBody.parse({ groupName: "Old" }));
+        await addUserToGroup(account, "Old", "ann");
+        await putInlinePolicy("group", account, "Old", "OldOwn", allow("sns:*", "*"));
+        await loadInventory();
+        await updateGroup(account, "Old", updateGroupBody.parse({ newGroupName: "New" }));
+        await removeUserFromGroup(account, "New", "ann");
+      },
+      (i) => expect(find(i, "ann")?.identity).toEqual([]),
+    ],
+    [
+      "a policy attached around the change log, then a logged change",
+      async () => {
+        const ann = await db().user.findFirstOrThrow({ where: { accountId: account, name: "ann" } });
+        const { policyId } = await createPolicy(account, createPolicyInput.parse({ policyName: "Bulk", policyDocument: allow("kms:Decrypt", "*") }));
+        await loadInventory();
+        await db().userPolicyAttachment.create({ data: { userId: ann.id, policyId } });
+        await tagUser(account, "cyrus", [{ key: "after", value: "bulk" }]);
+      },
+      (i) => expect(find(i, "ann")?.identity.map((h) => h.meta.name)).toEqual(["Bulk"]),
+    ],
   ];
 
   for (const [name, change, check] of steps) {
