@@ -99,7 +99,10 @@ export async function whoCan(query: WhoCanQuery): Promise<WhoCanResult> {
   const everyone: InventoryPrincipal[] = [...inventory.users, ...inventory.roles];
   const assumers = everyone.filter(mayAssumeAny);
   const roleRef = (role: InventoryRole) => ({ accountId: role.accountId, name: role.name, arn: role.arn });
-  let frontier: Reach[] = allowedRoles.map((role) => ({ role, chain: [roleRef(role)], statements: allowed.get(role.arn)?.paths.flatMap((path) => path.statements) ?? [] }));
+  // In ARN order, so the chain kept for a role (the first found of the shortest) and the order of
+  // paths do not depend on the order the inventory holds its principals in.
+  const byArn = (a: Reach, b: Reach) => (a.role.arn < b.role.arn ? -1 : a.role.arn > b.role.arn ? 1 : 0);
+  let frontier: Reach[] = allowedRoles.map((role) => ({ role, chain: [roleRef(role)], statements: allowed.get(role.arn)?.paths.flatMap((path) => path.statements) ?? [] })).sort(byArn);
   // Each role joins the search once, by its shortest chain.
   const reached = new Set(allowedRoles.map((role) => role.arn));
   for (let length = 1; frontier.length > 0; length++) {
@@ -121,7 +124,7 @@ export async function whoCan(query: WhoCanQuery): Promise<WhoCanResult> {
         }
       }
     }
-    frontier = next;
+    frontier = next.sort(byArn);
   }
 
   const principals = [...allowed.values()].sort(byAccountKindName);
