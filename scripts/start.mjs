@@ -44,7 +44,7 @@ function buildIsStale() {
   const buildId = path.join(distDir, "BUILD_ID");
   if (!fs.existsSync(buildId)) return true;
   const built = fs.statSync(buildId).mtimeMs;
-  const sources = ["app", "components", "lib", "public", "instrumentation.ts", "next.config.mjs", "package.json"];
+  const sources = ["app", "components", "lib", "public", "instrumentation.ts", "next.config.mjs", "scripts/monaco-workers-loader.cjs", "package.json"];
   return sources.some((entry) => newestMtime(entry) > built);
 }
 
