@@ -1,6 +1,5 @@
-import fs from "node:fs";
 import path from "node:path";
-import Database from "better-sqlite3";
+import { migratedSqliteDatabase } from "@/prisma/migrate-sqlite";
 import { NextRequest } from "next/server";
 
 // The effective-permissions panel's server time: the route handler end to end (database
@@ -30,20 +29,6 @@ const INLINE = [
   ["NoDeletes", inline("NoDeletes", { Effect: "Deny", Action: ["s3:DeleteBucket", "dynamodb:DeleteTable"], Resource: "*" })],
   ["TaggedInstances", inline("Tagged", { Effect: "Allow", Action: "ec2:*", Resource: "*", Condition: { StringEquals: { "aws:ResourceTag/team": "${aws:PrincipalTag/team}" } } })],
 ] as const;
-
-/** A scratch database with every migration applied, at DB_FILE. */
-function freshDatabase(): string {
-  fs.mkdirSync(path.dirname(DB_FILE), { recursive: true });
-  for (const suffix of ["", "-journal", "-wal", "-shm"]) fs.rmSync(DB_FILE + suffix, { force: true });
-  const sqlite = new Database(DB_FILE);
-  const migrations = path.join(ROOT, "prisma", "migrations");
-  for (const name of fs.readdirSync(migrations).sort()) {
-    const sql = path.join(migrations, name, "migration.sql");
-    if (fs.existsSync(sql)) sqlite.exec(fs.readFileSync(sql, "utf8"));
-  }
-  sqlite.close();
-  return `file:${DB_FILE}`;
-}
 
 async function arrange(): Promise<void> {
   // Loaded after DATABASE_URL points at the scratch database: db() opens it on first use.
@@ -85,7 +70,7 @@ export interface AccessPanelBench {
 
 /** Seeds a scratch database, then times GET …/users/bench/effective-permissions. */
 export async function benchAccessPanel(): Promise<AccessPanelBench> {
-  process.env.DATABASE_URL = freshDatabase();
+  process.env.DATABASE_URL = migratedSqliteDatabase(DB_FILE);
   await arrange();
   const route = await import("@/app/api/v1/accounts/[accountId]/users/[userName]/effective-permissions/route");
   const url = `http://localhost/api/v1/accounts/${ACCOUNT}/users/bench/effective-permissions`;

@@ -1,7 +1,6 @@
-import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import Database from "better-sqlite3";
+import { migratedSqliteDatabase } from "@/prisma/migrate-sqlite";
 
 // The catalog browser's "policies in this console that allow or deny it" at about 3,100
 // policies: the 1,594 AWS managed ones plus the bench:db account's 1,500 customer policies (and
@@ -16,19 +15,6 @@ const WARM_UP = 3;
 const SAMPLES = 20;
 const TARGET_MS = 300;
 
-function migratedDatabase(): string {
-  fs.mkdirSync(path.dirname(DB_FILE), { recursive: true });
-  for (const suffix of ["", "-journal", "-wal", "-shm"]) fs.rmSync(DB_FILE + suffix, { force: true });
-  const sqlite = new Database(DB_FILE);
-  const migrations = path.join(ROOT, "prisma", "migrations");
-  for (const name of fs.readdirSync(migrations).sort()) {
-    const sql = path.join(migrations, name, "migration.sql");
-    if (fs.existsSync(sql)) sqlite.exec(fs.readFileSync(sql, "utf8"));
-  }
-  sqlite.close();
-  return `file:${DB_FILE}`;
-}
-
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
 interface Line {
@@ -39,7 +25,7 @@ interface Line {
 }
 
 async function bench(): Promise<Line[]> {
-  process.env.DATABASE_URL = migratedDatabase();
+  process.env.DATABASE_URL = migratedSqliteDatabase(DB_FILE);
   // Loaded after DATABASE_URL points at the scratch database: db() opens it on first use.
   const { db } = await import("@/lib/db");
   const { importManagedPolicies, readManagedPolicies } = await import("@/prisma/seed/import-managed-policies");

@@ -1,7 +1,6 @@
-import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import Database from "better-sqlite3";
+import { migratedSqliteDatabase } from "@/prisma/migrate-sqlite";
 
 // Who-can's server time at 10,000 users and 2,000 roles (the bench:db account: every user with
 // a customer policy, an AWS managed one and a group; every role with a customer policy), where
@@ -18,19 +17,6 @@ const DB_FILE = path.join(ROOT, ".tmp", "bench", "who-can.db");
 const WARM_UP = 3;
 const SAMPLES = 20;
 export const WHO_CAN_TARGET_MS = 500;
-
-function migratedDatabase(): string {
-  fs.mkdirSync(path.dirname(DB_FILE), { recursive: true });
-  for (const suffix of ["", "-journal", "-wal", "-shm"]) fs.rmSync(DB_FILE + suffix, { force: true });
-  const sqlite = new Database(DB_FILE);
-  const migrations = path.join(ROOT, "prisma", "migrations");
-  for (const name of fs.readdirSync(migrations).sort()) {
-    const sql = path.join(migrations, name, "migration.sql");
-    if (fs.existsSync(sql)) sqlite.exec(fs.readFileSync(sql, "utf8"));
-  }
-  sqlite.close();
-  return `file:${DB_FILE}`;
-}
 
 async function arrange(): Promise<void> {
   // Loaded after DATABASE_URL points at the scratch database: db() opens it on first use.
@@ -67,7 +53,7 @@ export interface WhoCanBenchLine {
 }
 
 export async function benchWhoCan(): Promise<WhoCanBenchLine[]> {
-  process.env.DATABASE_URL = migratedDatabase();
+  process.env.DATABASE_URL = migratedSqliteDatabase(DB_FILE);
   const started = performance.now();
   await arrange();
   console.log(`› Seeded the who-can bench database in ${((performance.now() - started) / 1000).toFixed(1)} s`);
