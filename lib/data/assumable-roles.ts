@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { findRoleOrThrow, findUserOrThrow } from "@/lib/data/lookup";
 import { mayAssumeAny, trustMayNameUsers, tryAssume, wantsContext } from "@/lib/data/assumable-roles-trust";
-import { loadInventory, type InventoryPrincipal, type InventoryRole } from "@/lib/data/who-can-inventory";
+import { loadInventory, roleRef, type InventoryPrincipal } from "@/lib/data/who-can-inventory";
 import type { ContextValue } from "@/lib/iam";
 import type { AssumableRolesResult, ConditionalAssumption, RoleAssumersResult, RoleRef } from "@/lib/schemas/who-can";
 
@@ -12,14 +12,15 @@ import type { AssumableRolesResult, ConditionalAssumption, RoleAssumersResult, R
  * engine's, with the user's or role's policies and the role's trust policy together.
  */
 
-const roleRef = (role: InventoryRole): RoleRef => ({ accountId: role.accountId, name: role.name, arn: role.arn });
 const principalRef = (p: InventoryPrincipal) => ({ kind: p.kind, accountId: p.accountId, name: p.name, arn: p.arn });
 const byAccountThenName = (a: RoleRef, b: RoleRef) => a.accountId.localeCompare(b.accountId) || a.name.localeCompare(b.name, "en");
 
 export async function listAssumableRoles(accountId: string, userName: string, context: Readonly<Record<string, ContextValue>>): Promise<AssumableRolesResult> {
   const { id } = await findUserOrThrow(db(), accountId, userName);
-  const inventory = await loadInventory({ userIds: [id] });
-  const user = inventory.users[0];
+  // The kept inventory of every principal (lib/data/who-can-inventory.ts), fresh after any change.
+  const inventory = await loadInventory();
+  const user = inventory.users.find((principal) => principal.id === id);
+  if (!user) throw new Error(`User ${id} is not in the inventory read after it was found`);
   const result: AssumableRolesResult = { roles: [], conditional: [] };
   for (const role of inventory.roles) {
     const assumed = tryAssume(user, role, context);

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { parseStoredDocument } from "@/lib/data/principal-policy-documents";
 import type { Tx } from "@/lib/data/write";
 import { compilePolicy, parseCaller, type CallerIdentity, type CompiledPolicy } from "@/lib/iam";
-import type { PolicyRef } from "@/lib/schemas/who-can";
+import type { PolicyRef, RoleRef } from "@/lib/schemas/who-can";
 
 /**
  * Every principal of every account with its compiled policies, read in a few whole-table
@@ -157,11 +157,10 @@ function callerOf(arn: string, tags: readonly TagRow[]): CallerIdentity {
 const NONE: readonly never[] = [];
 
 /**
- * Which principals to read: everyone, or only the users and roles listed (by id or by ARN; a
- * kind with no list is read whole, an empty list reads none of that kind).
+ * Which principals to read: everyone, or only the users and roles listed by ARN (a kind with no
+ * list is read whole, an empty list reads none of that kind).
  */
-export interface InventoryScope {
-  userIds?: readonly string[];
+interface InventoryScope {
   userArns?: readonly string[];
   roleArns?: readonly string[];
 }
@@ -176,9 +175,9 @@ function wholeTable<T>(tx: Tx, table: string, columns: readonly string[]): Promi
 }
 
 async function read(tx: Tx, scope: InventoryScope): Promise<Inventory> {
-  const usersScoped = scope.userIds !== undefined || scope.userArns !== undefined;
+  const usersScoped = scope.userArns !== undefined;
   const rolesScoped = scope.roleArns !== undefined;
-  const userWhere = scope.userIds ? { id: { in: [...scope.userIds] } } : scope.userArns ? { arn: { in: [...scope.userArns] } } : {};
+  const userWhere = scope.userArns ? { arn: { in: [...scope.userArns] } } : {};
   const roleWhere = scope.roleArns ? { arn: { in: [...scope.roleArns] } } : {};
   const [accounts, users, roles] = await Promise.all([
     tx.account.findMany({ select: { id: true }, orderBy: { id: "asc" } }),
@@ -452,6 +451,9 @@ function patched(inventory: Inventory, fresh: Inventory, changed: Changed): Inve
   };
 }
 
+/** What a role is called in answers: its account, name and ARN. */
+export const roleRef = (role: InventoryRole): RoleRef => ({ accountId: role.accountId, name: role.name, arn: role.arn });
+
 /** The whole inventory read afresh, bypassing what is kept (for checks of the kept copy). */
 export function readWholeInventory(): Promise<Inventory> {
   return db().$transaction((tx) => read(tx, {}), { timeout: 60_000 });
@@ -466,10 +468,9 @@ export function readWholeInventory(): Promise<Inventory> {
  * agree with the patched inventory, else everything is read. (This relies on change events being
  * numbered in commit order, as SQLite's single writer does.)
  */
-export function loadInventory(scope: InventoryScope = {}): Promise<Inventory> {
+export function loadInventory(): Promise<Inventory> {
   return db().$transaction(
     async (tx) => {
-      if (scope.userIds || scope.userArns || scope.roleArns) return read(tx, scope);
       const stamp = await stampOf(tx);
       const kept = caches.whole;
       if (kept && sameStamp(kept.stamp, stamp)) return kept.inventory;
@@ -482,7 +483,7 @@ export function loadInventory(scope: InventoryScope = {}): Promise<Inventory> {
           if (agrees(candidate, stamp, changed.versions || stamp.versions === kept.stamp.versions)) inventory = candidate;
         }
       }
-      inventory ??= await read(tx, scope);
+      inventory ??= await read(tx, {});
       caches.whole = { stamp, inventory };
       return inventory;
     },

@@ -1,7 +1,7 @@
 import "server-only";
 import { accountRootArn } from "@/lib/arn";
 import { ask, pathStatement, type Asker, type Question } from "@/lib/data/who-can-evaluate";
-import { loadInventory, type HeldPolicy, type InventoryPrincipal, type InventoryRole } from "@/lib/data/who-can-inventory";
+import { loadInventory, roleRef, type HeldPolicy, type InventoryPrincipal, type InventoryRole } from "@/lib/data/who-can-inventory";
 import { mayAssumeAny, tryAssume, trustMayNameUsers } from "@/lib/data/assumable-roles-trust";
 import { parseCaller, type EvaluationResult } from "@/lib/iam";
 import type { AccessPath, PathStatement, RoleRef, WhoCanPrincipal, WhoCanQuery, WhoCanResult } from "@/lib/schemas/who-can";
@@ -98,7 +98,6 @@ export async function whoCan(query: WhoCanQuery): Promise<WhoCanResult> {
   // and, by role chaining, principals that may assume a role whose sessions may assume it.
   const everyone: InventoryPrincipal[] = [...inventory.users, ...inventory.roles];
   const assumers = everyone.filter(mayAssumeAny);
-  const roleRef = (role: InventoryRole) => ({ accountId: role.accountId, name: role.name, arn: role.arn });
   // In ARN order, so the chain kept for a role (the first found of the shortest) and the order of
   // paths do not depend on the order the inventory holds its principals in.
   const byArn = (a: Reach, b: Reach) => (a.role.arn < b.role.arn ? -1 : a.role.arn > b.role.arn ? 1 : 0);
