@@ -8,6 +8,9 @@ export const metadata: Metadata = {
   description: "Local-first IAM workbench",
 };
 
+// Every page is rendered per request: its Content-Security-Policy nonce (proxy.ts) is new each time.
+export const dynamic = "force-dynamic";
+
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
     <html lang="en">

@@ -8,7 +8,15 @@ export type IamErrorCode =
   | "EntityAlreadyExists"
   | "DeleteConflict"
   | "LimitExceeded"
-  | "InternalError";
+  | "InternalError"
+  // HTTP-level refusals of the console's own door (no AWS IAM counterpart).
+  | "AccessDenied"
+  | "MethodNotAllowed"
+  | "RequestTimeout"
+  | "RequestEntityTooLarge"
+  | "UnsupportedMediaType"
+  | "MisdirectedRequest"
+  | "ServiceUnavailable";
 
 const STATUS: Record<IamErrorCode, number> = {
   ValidationError: 400,
@@ -18,7 +26,23 @@ const STATUS: Record<IamErrorCode, number> = {
   DeleteConflict: 409,
   LimitExceeded: 409,
   InternalError: 500,
+  AccessDenied: 403,
+  MethodNotAllowed: 405,
+  RequestTimeout: 408,
+  RequestEntityTooLarge: 413,
+  UnsupportedMediaType: 415,
+  MisdirectedRequest: 421,
+  ServiceUnavailable: 503,
 };
+
+/** One input's problem, when a request has several (every zod issue, not just the first). */
+export interface FieldIssue {
+  field?: string;
+  message: string;
+}
+
+/** Error lists stop here; the count of the rest travels as `moreIssues`. */
+export const MAX_REPORTED_ISSUES = 100;
 
 /** Where in a policy document a problem is, for editors to place markers. */
 export interface DocumentIssue {
@@ -35,6 +59,12 @@ export class IamError extends Error {
   readonly field: string | undefined;
   /** For MalformedPolicyDocument: every problem with its path in the document. */
   readonly issues: DocumentIssue[] | undefined;
+  /** Every input problem of a request, for forms that show each field's error at once. */
+  fields: FieldIssue[] | undefined;
+  /** How many issues were found beyond those listed (lists stop at MAX_REPORTED_ISSUES). */
+  moreIssues: number | undefined;
+  /** Response headers the error calls for (Allow, Retry-After). */
+  headers: Record<string, string> | undefined;
 
   constructor(code: IamErrorCode, message: string, field?: string, issues?: DocumentIssue[]) {
     super(message);
@@ -55,31 +85,48 @@ export const noSuchEntity = (message: string, field?: string) =>
   new IamError("NoSuchEntity", message, field);
 export const alreadyExists = (message: string, field?: string) =>
   new IamError("EntityAlreadyExists", message, field);
-export const deleteConflict = (message: string) => new IamError("DeleteConflict", message);
+export const deleteConflict = (message: string, field?: string) => new IamError("DeleteConflict", message, field);
 export const limitExceeded = (message: string, field?: string) =>
   new IamError("LimitExceeded", message, field);
 
 export interface ErrorBody {
-  error: { code: IamErrorCode; message: string; field?: string; issues?: DocumentIssue[] };
+  error: {
+    code: IamErrorCode;
+    message: string;
+    field?: string;
+    issues?: DocumentIssue[];
+    fields?: FieldIssue[];
+    moreIssues?: number;
+  };
 }
 
 function isPrismaUniqueViolation(err: unknown): boolean {
   return typeof err === "object" && err !== null && (err as { code?: unknown }).code === "P2002";
 }
 
+function fieldOf(path: readonly PropertyKey[]): string | undefined {
+  return path.length > 0 ? path.map(String).join(".") : undefined;
+}
+
+// Every issue, each naming its field: "tags.0.key: …". The first one is the error's headline.
+function fromZod(err: ZodError): IamError {
+  const all: FieldIssue[] = err.issues.map((issue) => {
+    const field = fieldOf(issue.path);
+    const message = field ? `${field}: ${issue.message}` : issue.message;
+    return field ? { field, message } : { message };
+  });
+  const first = all[0];
+  const more = all.length > 1 ? ` (and ${all.length - 1} more)` : "";
+  const error = new IamError("ValidationError", first ? `${first.message}${more}` : "The request is not valid.", first?.field);
+  error.fields = all.slice(0, MAX_REPORTED_ISSUES);
+  if (all.length > MAX_REPORTED_ISSUES) error.moreIssues = all.length - MAX_REPORTED_ISSUES;
+  return error;
+}
+
 /** Any thrown value as an IamError; unexpected errors become a generic InternalError. */
 export function toIamError(err: unknown): IamError {
   if (err instanceof IamError) return err;
-  if (err instanceof ZodError) {
-    const first = err.issues[0];
-    const field = first && first.path.length > 0 ? first.path.map(String).join(".") : undefined;
-    const message = first
-      ? field
-        ? `${field}: ${first.message}`
-        : first.message
-      : "The request is not valid.";
-    return new IamError("ValidationError", message, field);
-  }
+  if (err instanceof ZodError) return fromZod(err);
   if (isPrismaUniqueViolation(err)) {
     return new IamError("EntityAlreadyExists", "An entity with that name already exists.");
   }
@@ -87,11 +134,20 @@ export function toIamError(err: unknown): IamError {
 }
 
 /** The JSON body and status for an error; leaks nothing about unexpected errors. */
-export function toErrorResponse(err: unknown): { status: number; body: ErrorBody } {
+export function toErrorResponse(err: unknown): { status: number; body: ErrorBody; headers: Record<string, string> } {
   const e = toIamError(err);
   if (e.code === "InternalError") console.error("Unexpected error:", err);
   const body: ErrorBody = { error: { code: e.code, message: e.message } };
   if (e.field) body.error.field = e.field;
   if (e.issues) body.error.issues = e.issues;
-  return { status: e.status, body };
+  if (e.fields) body.error.fields = e.fields;
+  if (e.moreIssues) body.error.moreIssues = e.moreIssues;
+  return { status: e.status, body, headers: e.headers ?? {} };
+}
+
+/** An HTTP-level refusal with its headers (Allow for 405, Retry-After for 503). */
+export function httpError(code: IamErrorCode, message: string, headers?: Record<string, string>, field?: string): IamError {
+  const error = new IamError(code, message, field);
+  if (headers) error.headers = headers;
+  return error;
 }

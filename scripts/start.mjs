@@ -67,6 +67,6 @@ if (databaseIsEmpty()) run("Seeding the demo data", bin("tsx"), ["--conditions=r
 console.log(`› Serving on http://localhost:${port}`);
 // The server stays in this process group, so whoever stops us (Ctrl-C, Playwright's teardown)
 // stops it too; a signal sent to this process alone is passed on.
-const server = spawn(bin("next"), ["start", "-p", port], { stdio: "inherit", env });
+const server = spawn(process.execPath, [path.join(root, "scripts/server.mjs")], { stdio: "inherit", env: { ...env, PORT: port } });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 0 : 1)));

@@ -5,12 +5,11 @@ import { paths } from "@/components/shell/paths";
 import { Badge, EmptyState } from "@/components/ui/misc";
 import { formatCount, plural } from "@/components/ui/format";
 import { findPoliciesForAction, type MatchingStatement, type PolicyForAction } from "@/lib/data/find-policies-for-action";
+import { DEFAULT_PAGE_SIZE } from "@/lib/schemas/common";
 import { PageLinks } from "./page-links";
 import { catalogPaths, type CatalogContext } from "./paths";
 import { SearchForm } from "./search-form";
 import { CatalogTable, cellClass, Code, rowClass } from "./table";
-
-const PAGE_SIZE = 50;
 
 export type EffectFilter = "all" | "Allow" | "Deny";
 
@@ -88,14 +87,8 @@ function StatementScope({ statement }: { statement: MatchingStatement }) {
 
 /** "Policies in this console that allow or deny it", computed when the page is requested. */
 export async function ActionPolicies({ service, action, ctx, fallbackAccount, effect, policyFilter, page }: ActionPoliciesProps) {
-  const result = await findPoliciesForAction(`${service}:${action}`);
-  const needle = policyFilter.toLowerCase();
-  const shown = result.policies.filter(
-    (match) =>
-      (effect === "all" || match.statements.some((s) => s.effect === effect)) &&
-      (needle === "" || match.policy.name.toLowerCase().includes(needle)),
-  );
-  const start = (Math.max(1, Math.min(page, Math.ceil(shown.length / PAGE_SIZE))) - 1) * PAGE_SIZE;
+  // The page is cut where the policies are found, as the API does: only it is sent to the browser.
+  const result = await findPoliciesForAction(`${service}:${action}`, { effect, search: policyFilter, page, pageSize: DEFAULT_PAGE_SIZE });
   const href = (query: { effect?: EffectFilter; page?: number }) =>
     catalogPaths.action(ctx, service, action, { effect: (query.effect ?? effect) === "all" ? null : (query.effect ?? effect), policy: policyFilter || null, page: query.page });
   const chip = (value: EffectFilter, label: string) => (
@@ -126,21 +119,27 @@ export async function ActionPolicies({ service, action, ctx, fallbackAccount, ef
           keep={{ account: ctx.account, effect: effect === "all" ? null : effect }}
         />
         <nav aria-label="Filter policies by effect" className="flex flex-wrap gap-2">
-          {chip("all", `All (${formatCount(result.policies.length)})`)}
+          {chip("all", `All (${formatCount(result.matching)})`)}
           {chip("Allow", `Allow (${formatCount(result.allowing)})`)}
           {chip("Deny", `Deny (${formatCount(result.denying)})`)}
         </nav>
       </div>
-      {shown.length === 0 ? (
-        <EmptyState title={result.policies.length === 0 ? "No policy mentions this action" : "No policy matches the filter"}>
-          {result.policies.length === 0
-            ? "No managed or inline policy in this console has a statement whose Action or NotAction matches it."
-            : "Clear the name filter or choose All."}
+      {result.items.length === 0 ? (
+        <EmptyState title={result.matching === 0 ? "No policy mentions this action" : result.total === 0 ? "No policy matches the filter" : "No policies on this page"}>
+          {result.matching === 0 ? (
+            "No managed or inline policy in this console has a statement whose Action or NotAction matches it."
+          ) : result.total === 0 ? (
+            "Clear the name filter or choose All."
+          ) : (
+            <Link href={href({ page: 1 })} className="text-brand underline underline-offset-4">
+              Go to the first page
+            </Link>
+          )}
         </EmptyState>
       ) : (
         <>
           <CatalogTable caption={`Policies that allow or deny ${result.action}`} headers={["Policy", "Type", "Matching statements"]}>
-            {shown.slice(start, start + PAGE_SIZE).map((match) => {
+            {result.items.map((match) => {
               const accountId = match.policy.accountId ?? ctx.account ?? fallbackAccount;
               const policyLink = policyHref(match, accountId);
               const key = `${match.policy.kind}:${match.policy.accountId}:${match.policy.owner?.kind}:${match.policy.owner?.name}:${match.policy.name}`;
@@ -183,7 +182,7 @@ export async function ActionPolicies({ service, action, ctx, fallbackAccount, ef
               );
             })}
           </CatalogTable>
-          <PageLinks page={page} pageSize={PAGE_SIZE} total={shown.length} noun="policies" href={(target) => href({ page: target })} />
+          <PageLinks page={result.page} pageSize={result.pageSize} total={result.total} noun="policies" href={(target) => href({ page: target })} />
         </>
       )}
     </div>

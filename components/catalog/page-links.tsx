@@ -10,7 +10,7 @@ interface PageLinksProps {
   href: (page: number) => string;
 }
 
-/** "51–100 of 1,715 policies" with previous/next links: paging that works without JavaScript. */
+/** "Showing 51–100 of 1,715 policies" with previous/next links: paging that works without JavaScript. */
 export function PageLinks({ page, pageSize, total, noun, href }: PageLinksProps) {
   const lastPage = Math.max(1, Math.ceil(total / pageSize));
   const current = Math.min(page, lastPage);
@@ -29,7 +29,7 @@ export function PageLinks({ page, pageSize, total, noun, href }: PageLinksProps)
   return (
     <nav aria-label={`${noun} pages`} className="flex flex-wrap items-center justify-between gap-3">
       <p className="text-muted">
-        <span className="font-semibold text-ink">
+        Showing <span className="font-semibold text-ink">
           {formatCount(first)}–{formatCount(last)}
         </span>{" "}
         of <span className="font-semibold text-ink">{formatCount(total)}</span> {noun}

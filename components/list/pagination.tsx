@@ -11,7 +11,7 @@ interface PaginationProps {
   onPage: (page: number) => void;
 }
 
-/** "1–25 of 10,000 users" with previous/next; the range is announced when it changes. */
+/** "Showing 1–25 of 10,000 users" with previous/next; the range is announced when it changes. */
 export function Pagination({ page, pageSize, total, noun, onPage }: PaginationProps) {
   const first = total === 0 ? 0 : (page - 1) * pageSize + 1;
   const last = Math.min(total, page * pageSize);
@@ -19,7 +19,7 @@ export function Pagination({ page, pageSize, total, noun, onPage }: PaginationPr
   return (
     <nav aria-label={`${noun} pages`} className="flex flex-wrap items-center justify-between gap-3">
       <p aria-live="polite" className="text-muted">
-        <span className="font-semibold text-ink">
+        Showing <span className="font-semibold text-ink">
           {formatCount(first)}–{formatCount(last)}
         </span>{" "}
         of <span className="font-semibold text-ink">{formatCount(total)}</span> {noun}

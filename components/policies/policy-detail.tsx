@@ -14,10 +14,13 @@ import { Breadcrumbs, Card, PageHeader, Skeleton, SummaryList } from "@/componen
 import { Tabs } from "@/components/ui/tabs";
 import { useToast } from "@/components/ui/toast";
 import { paths } from "@/components/shell/paths";
-import type { Policy } from "@/lib/queries/types";
+import type { Page, Policy, PolicyEntity } from "@/lib/queries/types";
 import { useDeletePolicy, usePolicy, usePolicyEntities, usePolicyVersions } from "@/lib/queries/use-policies";
 import { PolicyTypeBadge } from "./policy-type-badge";
 import { PolicyEntities } from "./policy-entities";
+
+/** The most one page of the API holds (MAX_PAGE_SIZE; a value import would bring zod to the browser). */
+const MAX_PAGE_SIZE = 100;
 
 const TABS = [
   { id: "document", label: "Permissions" },
@@ -112,19 +115,20 @@ function PolicyView({ accountId, policy }: { accountId: string; policy: Policy }
 
 /** What DeletePolicy refuses to delete around: attachments, boundary uses, older versions. */
 function PolicyInventory({ accountId, policyName }: { accountId: string; policyName: string }) {
-  const entities = usePolicyEntities(accountId, policyName);
+  // The first hundred of each (the most a page holds), then how many more.
+  const attached = usePolicyEntities(accountId, policyName, { pageSize: MAX_PAGE_SIZE, usage: "PermissionsPolicy" });
+  const boundaryOf = usePolicyEntities(accountId, policyName, { pageSize: MAX_PAGE_SIZE, usage: "PermissionsBoundary" });
   const versions = usePolicyVersions(accountId, policyName);
-  const uses = (usage: "PermissionsPolicy" | "PermissionsBoundary") =>
-    entities.data && [
-      ...entities.data.users.filter((u) => u.usage === usage).map((u) => `user ${u.userName}`),
-      ...entities.data.groups.filter((g) => g.usage === usage).map((g) => `group ${g.groupName}`),
-      ...entities.data.roles.filter((r) => r.usage === usage).map((r) => `role ${r.roleName}`),
+  const names = (page: Page<PolicyEntity> | undefined) =>
+    page && [
+      ...page.items.map((entity) => `${entity.kind} ${entity.name}`),
+      ...(page.total > page.items.length ? [`and ${formatCount(page.total - page.items.length)} more`] : []),
     ];
   return (
     <InventoryList
       items={[
-        { label: "Attachments (detached)", names: uses("PermissionsPolicy") },
-        { label: "Permissions boundary of", names: uses("PermissionsBoundary") },
+        { label: "Attachments (detached)", names: names(attached.data) },
+        { label: "Permissions boundary of", names: names(boundaryOf.data) },
         { label: "Non-default versions", names: versions.data?.filter((v) => !v.isDefault).map((v) => v.versionId) },
       ]}
     />

@@ -2,15 +2,41 @@
 
 import Link from "next/link";
 import { useState } from "react";
+import { Pagination } from "@/components/list/pagination";
 import { paths } from "@/components/shell/paths";
 import { ErrorAlert } from "@/components/ui/alert";
 import { CheckboxField } from "@/components/ui/field";
 import { Badge, Card, EmptyState, Skeleton } from "@/components/ui/misc";
-import { useAssumableRoles, useRoleAssumers } from "@/lib/queries/use-who-can";
+import type { Page } from "@/lib/queries/types";
+import { useAssumableRoles, useRoleAssumers, type AssumePages } from "@/lib/queries/use-who-can";
 import type { ConditionalAssumption, PathStatement } from "@/lib/schemas/who-can";
 import { PathStatementRef } from "./access-path";
 
 const MFA = "aws:MultiFactorAuthPresent=true";
+const PAGE_SIZE = 25;
+const FIRST: AssumePages = { page: 1, conditionalPage: 1, pageSize: PAGE_SIZE };
+
+/** The MFA toggle and the pages of both lists; a new context starts both lists again. */
+function useAssumeState() {
+  const [mfa, setMfaOn] = useState(false);
+  const [pages, setPages] = useState<AssumePages>(FIRST);
+  const setMfa = (on: boolean) => {
+    setMfaOn(on);
+    setPages(FIRST);
+  };
+  const setPage = (page: number) => setPages((before) => ({ ...before, page }));
+  const setConditionalPage = (conditionalPage: number) => setPages((before) => ({ ...before, conditionalPage }));
+  return { mfa, setMfa, context: mfa ? MFA : "", pages, setPage, setConditionalPage };
+}
+
+function Pager({ list, noun, onPage }: { list: Page<unknown>; noun: string; onPage: (page: number) => void }) {
+  if (list.total <= list.pageSize) return null;
+  return (
+    <div className="mt-4">
+      <Pagination page={list.page} pageSize={list.pageSize} total={list.total} noun={noun} onPage={onPage} />
+    </div>
+  );
+}
 
 /** Trust policies often ask for MFA; the toggle adds the key to the request context. */
 function MfaToggle({ on, onChange }: { on: boolean; onChange: (on: boolean) => void }) {
@@ -29,13 +55,13 @@ function Statements({ statements, accountId }: { statements: PathStatement[]; ac
   );
 }
 
-function Conditional({ items, side }: { items: ConditionalAssumption[]; side: "role" | "principal" }) {
-  if (items.length === 0) return null;
+function Conditional({ list, side, onPage }: { list: Page<ConditionalAssumption>; side: "role" | "principal"; onPage: (page: number) => void }) {
+  if (list.total === 0) return null;
   return (
     <div className="mt-4">
-      <h3 className="font-bold">Only with more context</h3>
+      <h3 className="font-bold">Only with more context ({list.total})</h3>
       <ul className="mt-1 flex flex-col gap-1">
-        {items.map((item) => {
+        {list.items.map((item) => {
           const who = side === "role" ? item.role : item.principal;
           return (
             <li key={who.arn}>
@@ -45,7 +71,18 @@ function Conditional({ items, side }: { items: ConditionalAssumption[]; side: "r
           );
         })}
       </ul>
+      <Pager list={list} noun={side === "role" ? "roles with more context" : "principals with more context"} onPage={onPage} />
     </div>
+  );
+}
+
+function PastTheEnd({ onFirst }: { onFirst: () => void }) {
+  return (
+    <EmptyState title="No more on this page">
+      <button type="button" className="text-brand underline underline-offset-4" onClick={onFirst}>
+        Go to the first page
+      </button>
+    </EmptyState>
   );
 }
 
@@ -58,21 +95,25 @@ const loading = (
 
 /** On a user's page: the roles, in any account, the user may switch to, and what each grants. */
 export function AssumableRoles({ accountId, userName }: { accountId: string; userName: string }) {
-  const [mfa, setMfa] = useState(false);
-  const answer = useAssumableRoles(accountId, userName, mfa ? MFA : "");
+  const state = useAssumeState();
+  const answer = useAssumableRoles(accountId, userName, state.context, state.pages);
   return (
-    <Card title="Roles this user can assume">
+    <Card title={`Roles this user can assume${answer.data ? ` (${answer.data.total})` : ""}`}>
       <div className="mb-4">
-        <MfaToggle on={mfa} onChange={setMfa} />
+        <MfaToggle on={state.mfa} onChange={state.setMfa} />
       </div>
       {answer.error && <ErrorAlert error={answer.error} />}
       {!answer.data && !answer.error && loading}
-      {answer.data && answer.data.roles.length === 0 && (
-        <EmptyState title="No assumable roles">No role's trust policy, together with this user's policies, allows sts:AssumeRole.</EmptyState>
+      {answer.data && answer.data.total === 0 && (
+        <EmptyState title="No assumable roles">
+          No role&apos;s trust policy, together with this user&apos;s policies, allows sts:AssumeRole. To let the user switch to a role, allow
+          sts:AssumeRole on it in one of the user&apos;s policies and name the user (or its account) in the role&apos;s trust policy.
+        </EmptyState>
       )}
-      {answer.data && answer.data.roles.length > 0 && (
+      {answer.data && answer.data.total > 0 && answer.data.items.length === 0 && <PastTheEnd onFirst={() => state.setPage(1)} />}
+      {answer.data && answer.data.items.length > 0 && (
         <ul aria-label="Assumable roles" className="flex flex-col gap-4">
-          {answer.data.roles.map(({ role, crossAccount, statements, grants }) => (
+          {answer.data.items.map(({ role, crossAccount, statements, grants }) => (
             <li key={role.arn}>
               <div className="flex flex-wrap items-center gap-2">
                 <Link href={paths.role(role.accountId, role.name)} className="text-lg font-bold text-brand underline-offset-4 hover:underline">
@@ -89,30 +130,33 @@ export function AssumableRoles({ accountId, userName }: { accountId: string; use
           ))}
         </ul>
       )}
-      {answer.data && <Conditional items={answer.data.conditional} side="role" />}
+      {answer.data && <Pager list={answer.data} noun="roles" onPage={state.setPage} />}
+      {answer.data && <Conditional list={answer.data.conditional} side="role" onPage={state.setConditionalPage} />}
     </Card>
   );
 }
 
 /** On a role's page: every user and role, in any account, that may assume it, with the reason. */
 export function RoleAssumers({ accountId, roleName }: { accountId: string; roleName: string }) {
-  const [mfa, setMfa] = useState(false);
-  const answer = useRoleAssumers(accountId, roleName, mfa ? MFA : "");
+  const state = useAssumeState();
+  const answer = useRoleAssumers(accountId, roleName, state.context, state.pages);
   return (
-    <Card title="Who can assume this role">
+    <Card title={`Who can assume this role${answer.data ? ` (${answer.data.total})` : ""}`}>
       <div className="mb-4">
-        <MfaToggle on={mfa} onChange={setMfa} />
+        <MfaToggle on={state.mfa} onChange={state.setMfa} />
       </div>
       {answer.error && <ErrorAlert error={answer.error} />}
       {!answer.data && !answer.error && loading}
-      {answer.data && answer.data.assumers.length === 0 && (
+      {answer.data && answer.data.total === 0 && (
         <EmptyState title="Nobody in these accounts">
-          No user or role here is allowed sts:AssumeRole on this role by both its own policies and the trust policy (services named in the trust policy are not listed).
+          No user or role here is allowed sts:AssumeRole on this role by both its own policies and the trust policy (services named in the trust policy are
+          not listed). To let someone in, name them in the trust policy (Trust relationships tab) and allow sts:AssumeRole on this role in their policies.
         </EmptyState>
       )}
-      {answer.data && answer.data.assumers.length > 0 && (
+      {answer.data && answer.data.total > 0 && answer.data.items.length === 0 && <PastTheEnd onFirst={() => state.setPage(1)} />}
+      {answer.data && answer.data.items.length > 0 && (
         <ul aria-label="Principals that can assume the role" className="flex flex-col gap-4">
-          {answer.data.assumers.map((assumer) => (
+          {answer.data.items.map((assumer) => (
             <li key={assumer.arn}>
               <div className="flex flex-wrap items-center gap-2">
                 <Badge>{assumer.kind === "user" ? "User" : "Role"}</Badge>
@@ -129,7 +173,8 @@ export function RoleAssumers({ accountId, roleName }: { accountId: string; roleN
           ))}
         </ul>
       )}
-      {answer.data && <Conditional items={answer.data.conditional} side="principal" />}
+      {answer.data && <Pager list={answer.data} noun="principals" onPage={state.setPage} />}
+      {answer.data && <Conditional list={answer.data.conditional} side="principal" onPage={state.setConditionalPage} />}
     </Card>
   );
 }

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useMemo, useState } from "react";
+import { Pagination } from "@/components/list/pagination";
 import { paths } from "@/components/shell/paths";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -30,7 +31,14 @@ export function WhoCan({ accountId }: { accountId: string }) {
   const asked = useMemo<WhoCanRequest | null>(() => {
     const action = params.get("action");
     if (!action) return null;
-    return { action, resource: params.get("resource") || "*", resourceAccount: params.get("resourceAccount") ?? accountId, context: params.get("context") ?? "" };
+    const page = Number.parseInt(params.get("page") ?? "1", 10);
+    return {
+      action,
+      resource: params.get("resource") || "*",
+      resourceAccount: params.get("resourceAccount") ?? accountId,
+      context: params.get("context") ?? "",
+      page: Number.isFinite(page) && page > 0 ? page : 1,
+    };
   }, [params, accountId]);
   const [draft, setDraft] = useState<WhoCanRequest>(asked ?? { action: "", resource: "", resourceAccount: accountId, context: "" });
   useEffect(() => {
@@ -45,6 +53,13 @@ export function WhoCan({ accountId }: { accountId: string }) {
     if (draft.resource.trim()) next.set("resource", draft.resource.trim());
     if (draft.resourceAccount) next.set("resourceAccount", draft.resourceAccount);
     if (draft.context?.trim()) next.set("context", draft.context.trim());
+    router.replace(`${pathname}?${next.toString()}`, { scroll: false });
+  };
+  // The page is in the URL with the question; a new question starts again from page 1.
+  const goTo = (page: number) => {
+    const next = new URLSearchParams(params.toString());
+    if (page === 1) next.delete("page");
+    else next.set("page", String(page));
     router.replace(`${pathname}?${next.toString()}`, { scroll: false });
   };
 
@@ -91,15 +106,24 @@ export function WhoCan({ accountId }: { accountId: string }) {
               </h2>
               <p className="text-muted" role="status">
                 Judged {result.evaluated.users} users, {result.evaluated.roles} roles and {result.evaluated.accounts} account roots in {result.milliseconds} ms
-                {result.explicitlyDenied > 0 ? `; ${result.explicitlyDenied} stopped by an explicit deny` : ""}
-                {result.truncated ? `; showing the first ${result.principals.length}` : ""}.
+                {result.explicitlyDenied > 0 ? `; ${result.explicitlyDenied} stopped by an explicit deny` : ""}.
               </p>
             </div>
-            {result.principals.length === 0 ? (
-              <p className="px-5 py-6 text-lg">Nobody: no principal is allowed this action on this resource.</p>
+            {result.total === 0 ? (
+              <p className="px-5 py-6 text-lg">
+                Nobody: no principal is allowed this action on this resource. Check the action&apos;s spelling, try the resource&apos;s ARN or *, or add
+                context keys the policies&apos; conditions need.
+              </p>
+            ) : result.items.length === 0 ? (
+              <p className="px-5 py-6 text-lg">
+                This page is past the last one.{" "}
+                <button type="button" className="text-brand underline underline-offset-4" onClick={() => goTo(1)}>
+                  Go to the first page
+                </button>
+              </p>
             ) : (
               <ul aria-label="Allowed principals" className="divide-y divide-line">
-                {result.principals.map((principal) => {
+                {result.items.map((principal) => {
                   const href = principalHref(principal);
                   return (
                     <li key={principal.arn} className="px-5 py-3">
@@ -123,6 +147,11 @@ export function WhoCan({ accountId }: { accountId: string }) {
                   );
                 })}
               </ul>
+            )}
+            {result.total > result.pageSize && (
+              <div className="border-t border-line px-5 py-3.5">
+                <Pagination page={result.page} pageSize={result.pageSize} total={result.total} noun="principals" onPage={goTo} />
+              </div>
             )}
           </section>
         )}

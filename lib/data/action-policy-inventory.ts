@@ -177,7 +177,8 @@ async function stampOf(): Promise<string> {
   return Object.values(rows[0] ?? {}).map(String).join(":");
 }
 
-// The console's own policies (customer managed and inline) lead; then by name, account, owner.
+// The console's own policies (customer managed and inline) lead; then by name, account, owner
+// name and owner kind: a total order, so pages of the catalog's list never overlap.
 const rank = (ref: InventoryPolicyRef) => (ref.awsManaged ? 1 : 0);
 // One collator for the whole sort: String#localeCompare builds one per call.
 const collator = new Intl.Collator("en");
@@ -187,7 +188,8 @@ function compareRefs(a: InventoryPolicyRef, b: InventoryPolicyRef): number {
     rank(a) - rank(b) ||
     collator.compare(a.name, b.name) ||
     collator.compare(a.accountId ?? "", b.accountId ?? "") ||
-    collator.compare(a.owner?.name ?? "", b.owner?.name ?? "")
+    collator.compare(a.owner?.name ?? "", b.owner?.name ?? "") ||
+    collator.compare(a.owner?.kind ?? "", b.owner?.kind ?? "")
   );
 }
 

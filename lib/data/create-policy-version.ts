@@ -26,6 +26,7 @@ export async function createPolicyVersion(
     if (count >= MAX_POLICY_VERSIONS) {
       throw limitExceeded(
         `Policy ${policy.name} already has ${count} versions, the most AWS allows. Delete a version (not the default one) first.`,
+        "policyName",
       );
     }
     const versionId = `v${policy.nextVersionNumber}`;

@@ -20,6 +20,7 @@ export function deleteAccount(accountId: string): Promise<void> {
     if (remaining) {
       throw deleteConflict(
         `Account ${accountId} cannot be deleted: it still has ${remaining}. Delete them first.`,
+        "accountId",
       );
     }
     await tx.account.delete({ where: { id: accountId } });

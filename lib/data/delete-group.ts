@@ -24,6 +24,7 @@ export function deleteGroup(accountId: string, groupName: string, options: { for
     if (remaining && !options.force) {
       throw deleteConflict(
         `Group ${group.name} cannot be deleted: it still has ${remaining}. Remove them first, or delete with force.`,
+        "groupName",
       );
     }
     if (remaining) {

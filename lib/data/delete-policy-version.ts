@@ -11,6 +11,7 @@ export function deletePolicyVersion(accountId: string, policyName: string, versi
     if (versionId === policy.defaultVersionId) {
       throw deleteConflict(
         `${versionId} is the default version of policy ${policy.name} and cannot be deleted. Make another version the default first.`,
+        "versionId",
       );
     }
     const { count } = await tx.policyVersion.deleteMany({ where: { policyId: policy.id, versionId } });

@@ -55,6 +55,7 @@ export function deletePolicy(accountId: string, policyName: string, options: { f
     if (remaining && !options.force) {
       throw deleteConflict(
         `Policy ${policy.name} cannot be deleted: it still has ${remaining}. Remove them first, or delete with force.`,
+        "policyName",
       );
     }
     if (remaining) {

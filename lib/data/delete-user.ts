@@ -86,6 +86,7 @@ export function deleteUser(accountId: string, userName: string, options: { force
     if (remaining && !options.force) {
       throw deleteConflict(
         `User ${user.name} cannot be deleted: it still has ${remaining}. Remove them first, or delete with force.`,
+        "userName",
       );
     }
     if (remaining) await removeEverything(tx, accountId, user, log);

@@ -6,6 +6,8 @@ import { noSuchEntity } from "@/lib/errors";
 import type { Effect } from "@/lib/iam";
 import { statementsForService } from "@/lib/iam/compile/policy";
 import { actionName } from "@/lib/iam/match/action";
+import type { ActionPoliciesQuery } from "@/lib/schemas/catalog";
+import { pageOf, type Page } from "@/lib/schemas/common";
 
 /**
  * The policies of this console with a statement whose Action or NotAction matches one catalog
@@ -31,28 +33,35 @@ export interface PolicyForAction {
   statements: MatchingStatement[];
 }
 
-export interface PoliciesForAction {
+export interface PoliciesForAction extends Page<PolicyForAction> {
   /** The action as the catalog spells it, e.g. "s3:GetObject". */
   action: string;
   /** How many policies were looked at. */
   evaluated: number;
-  /** Policies with at least one matching Allow statement. */
+  /** Policies with at least one matching statement, before the effect and name filters. */
+  matching: number;
+  /** Policies with at least one matching Allow statement (whole, not filtered). */
   allowing: number;
-  /** Policies with at least one matching Deny statement. */
+  /** Policies with at least one matching Deny statement (whole, not filtered). */
   denying: number;
-  /** In the inventory's order: the console's own policies first, then AWS managed; by name. */
-  policies: PolicyForAction[];
+  // `items`: one page of the policies that pass the filters, in the inventory's order (the
+  // console's own policies first, then AWS managed; by name, account, owner): stable across pages.
 }
 
-/** Every policy with a statement matching `qualifiedAction` ("s3:GetObject", any case). */
-export async function findPoliciesForAction(qualifiedAction: string): Promise<PoliciesForAction> {
+/**
+ * One page of the policies with a statement matching `qualifiedAction` ("s3:GetObject", any
+ * case). Every policy is looked at for the counts, as before paging; only the page is shaped.
+ */
+export async function findPoliciesForAction(qualifiedAction: string, query: ActionPoliciesQuery): Promise<PoliciesForAction> {
   const action = loadCatalogIndex().action(qualifiedAction);
   if (!action) throw noSuchEntity(`The action ${qualifiedAction} is not in the action catalog.`, "action");
   const canonical = `${action.service}:${action.name}`;
   const name = actionName(canonical);
   const inventory = await loadPolicyInventory();
+  const needle = query.search.toLowerCase();
 
-  const policies: PolicyForAction[] = [];
+  const shown: PolicyForAction[] = [];
+  let matching = 0;
   let allowing = 0;
   let denying = 0;
   for (const { ref, compiled, scopes } of inventory) {
@@ -72,9 +81,13 @@ export async function findPoliciesForAction(qualifiedAction: string): Promise<Po
       });
     }
     if (statements.length === 0) continue;
-    if (statements.some((s) => s.effect === "Allow")) allowing += 1;
-    if (statements.some((s) => s.effect === "Deny")) denying += 1;
-    policies.push({ policy: ref, statements });
+    matching += 1;
+    const allows = statements.some((s) => s.effect === "Allow");
+    const denies = statements.some((s) => s.effect === "Deny");
+    if (allows) allowing += 1;
+    if (denies) denying += 1;
+    const effectShown = query.effect === "all" || (query.effect === "Allow" ? allows : denies);
+    if (effectShown && (needle === "" || ref.name.toLowerCase().includes(needle))) shown.push({ policy: ref, statements });
   }
-  return { action: canonical, evaluated: inventory.length, allowing, denying, policies };
+  return { action: canonical, evaluated: inventory.length, matching, allowing, denying, ...pageOf(shown, query) };
 }

@@ -5,6 +5,19 @@ import type { Tx } from "@/lib/data/write";
 // Finders shared by every lib/data operation. Entities are always found by (account, lower-case
 // name) — never by an id the client sent — and a miss is AWS's NoSuchEntity naming what is missing.
 
+/**
+ * The case-insensitive key of an IAM name. Only A–Z fold: IAM names are ASCII, and Unicode
+ * folding would let "\u212Aelvin" (KELVIN SIGN) find the user "kelvin".
+ */
+export function nameKey(name: string): string {
+  let key = "";
+  for (let i = 0; i < name.length; i++) {
+    const code = name.charCodeAt(i);
+    key += code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : name[i];
+  }
+  return key;
+}
+
 export async function findAccountOrThrow(tx: Tx, accountId: string) {
   const account = await tx.account.findUnique({ where: { id: accountId } });
   if (!account) throw noSuchEntity(`Account ${accountId} does not exist.`, "accountId");
@@ -19,14 +32,14 @@ async function missingIn(tx: Tx, accountId: string, what: string, field: string)
 
 export async function findUserOrThrow(tx: Tx, accountId: string, userName: string, field = "userName") {
   const user = await tx.user.findUnique({
-    where: { accountId_nameLower: { accountId, nameLower: userName.toLowerCase() } },
+    where: { accountId_nameLower: { accountId, nameLower: nameKey(userName) } },
   });
   return user ?? missingIn(tx, accountId, `User "${userName}"`, field);
 }
 
 export async function findGroupOrThrow(tx: Tx, accountId: string, groupName: string, field = "groupName") {
   const group = await tx.group.findUnique({
-    where: { accountId_nameLower: { accountId, nameLower: groupName.toLowerCase() } },
+    where: { accountId_nameLower: { accountId, nameLower: nameKey(groupName) } },
   });
   return group ?? missingIn(tx, accountId, `Group "${groupName}"`, field);
 }
@@ -50,7 +63,7 @@ export async function findManagedPolicyByArnOrThrow(
 
 export async function findRoleOrThrow(tx: Tx, accountId: string, roleName: string, field = "roleName") {
   const role = await tx.role.findUnique({
-    where: { accountId_nameLower: { accountId, nameLower: roleName.toLowerCase() } },
+    where: { accountId_nameLower: { accountId, nameLower: nameKey(roleName) } },
   });
   return role ?? missingIn(tx, accountId, `Role "${roleName}"`, field);
 }
@@ -60,7 +73,7 @@ export async function findRoleOrThrow(tx: Tx, accountId: string, roleName: strin
  * else the AWS managed policy of that name (AWS managed names are unique).
  */
 export async function findPolicyByNameOrThrow(tx: Tx, accountId: string, policyName: string, field = "policyName") {
-  const nameLower = policyName.toLowerCase();
+  const nameLower = nameKey(policyName);
   const policy =
     (await tx.policy.findUnique({ where: { accountId_nameLower: { accountId, nameLower } } })) ??
     (await tx.policy.findFirst({ where: { awsManaged: true, nameLower } }));

@@ -1,6 +1,6 @@
 import "server-only";
 import { policySizeWithoutWhitespace } from "@/lib/iam/validate";
-import { assertValidPolicyDocument, assertWithinSize, POLICY_SIZE_LIMITS } from "@/lib/data/policy-documents";
+import { assertDocumentWithinSize, assertValidPolicyDocument, assertWithinSize, POLICY_SIZE_LIMITS } from "@/lib/data/policy-documents";
 import {
   findPolicyHolderOrThrow,
   inlinePolicies,
@@ -28,10 +28,18 @@ export async function putInlinePolicy(
   policyName: string,
   policyDocument: string,
 ): Promise<InlinePolicy> {
+  // One document cannot be larger than the sum it belongs to: counted on the raw text before
+  // the validator runs, so an oversized document costs one scan.
+  assertDocumentWithinSize(policyDocument, AGGREGATE_LIMIT[kind], `The inline policy for ${kind} ${holderName}`);
   assertValidPolicyDocument(policyDocument, "identity");
   return write(async (tx, log) => {
     const holder = await findPolicyHolderOrThrow(tx, kind, accountId, holderName);
-    const others = (await inlinePolicies(tx, holder)).filter((p) => p.nameLower !== policyName.toLowerCase());
+    const existing = await inlinePolicies(tx, holder);
+    const nameLower = policyName.toLowerCase();
+    // The same document again changes nothing: no write and no event.
+    const same = existing.find((p) => p.nameLower === nameLower && p.document === policyDocument);
+    if (same) return toInlinePolicy(same);
+    const others = existing.filter((p) => p.nameLower !== nameLower);
     const total = others.reduce((sum, p) => sum + policySizeWithoutWhitespace(p.document), policySizeWithoutWhitespace(policyDocument));
     assertWithinSize(total, AGGREGATE_LIMIT[kind], `Together, the inline policies of ${kind} ${holder.name}`);
     const row = await upsertInlinePolicy(tx, holder, policyName, policyDocument);

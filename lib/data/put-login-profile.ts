@@ -28,6 +28,14 @@ export async function putLoginProfile(
     if (input.password === undefined && creating) {
       throw validationError("password", `A password is required to give user ${user.name} console access.`);
     }
+    // Only the reset flag, set as it already is: nothing changes, so nothing is written or logged.
+    if (!creating && passwordHash === undefined && input.passwordResetRequired === user.passwordResetRequired) {
+      return {
+        userName: user.name,
+        passwordSetAt: (user.passwordSetAt ?? user.createdAt).toISOString(),
+        passwordResetRequired: user.passwordResetRequired,
+      };
+    }
     const now = new Date();
     const updated = await tx.user.update({
       where: { id: user.id },

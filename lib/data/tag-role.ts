@@ -10,12 +10,14 @@ const MAX_TAGS = 50;
 export function tagRole(accountId: string, roleName: string, tags: Tag[]): Promise<Tag[]> {
   return write(async (tx, log) => {
     const role = await findRoleOrThrow(tx, accountId, roleName);
-    const existing = await tx.roleTag.findMany({ where: { roleId: role.id }, select: { keyLower: true } });
+    const existing = await tx.roleTag.findMany({ where: { roleId: role.id }, select: { key: true, keyLower: true, value: true } });
     const keys = new Set([...existing.map((t) => t.keyLower), ...tags.map((t) => t.key.toLowerCase())]);
     if (keys.size > MAX_TAGS) {
       throw limitExceeded(`Role ${role.name} would have ${keys.size} tags; the limit is ${MAX_TAGS}.`, "tags");
     }
-    for (const t of tags) {
+    // A tag the role already has, spelled and valued the same, changes nothing and is not logged.
+    const changed = tags.filter((t) => !existing.some((old) => old.key === t.key && old.value === t.value));
+    for (const t of changed) {
       const keyLower = t.key.toLowerCase();
       await tx.roleTag.upsert({
         where: { roleId_keyLower: { roleId: role.id, keyLower } },
@@ -23,7 +25,9 @@ export function tagRole(accountId: string, roleName: string, tags: Tag[]): Promi
         update: { key: t.key, value: t.value },
       });
     }
-    log({ accountId, action: "TagRole", targetArn: role.arn, summary: `Tagged role ${role.name}: ${tags.map((t) => t.key).join(", ")}.` });
+    if (changed.length > 0) {
+      log({ accountId, action: "TagRole", targetArn: role.arn, summary: `Tagged role ${role.name}: ${changed.map((t) => t.key).join(", ")}.` });
+    }
     return tx.roleTag.findMany({ where: { roleId: role.id }, select: { key: true, value: true }, orderBy: { keyLower: "asc" } });
   });
 }

@@ -15,7 +15,7 @@ export const MAX_TAGS = 50;
 export function tagUser(accountId: string, userName: string, tags: Tag[]): Promise<Tag[]> {
   return write(async (tx, log) => {
     const user = await findUserOrThrow(tx, accountId, userName);
-    const existing = await tx.userTag.findMany({ where: { userId: user.id }, select: { keyLower: true } });
+    const existing = await tx.userTag.findMany({ where: { userId: user.id }, select: { key: true, keyLower: true, value: true } });
     const keys = new Set(existing.map((t) => t.keyLower));
     for (const t of tags) keys.add(t.key.toLowerCase());
     if (keys.size > MAX_TAGS) {
@@ -24,7 +24,9 @@ export function tagUser(accountId: string, userName: string, tags: Tag[]): Promi
         "tags",
       );
     }
-    for (const t of tags) {
+    // A tag the user already has, spelled and valued the same, changes nothing and is not logged.
+    const changed = tags.filter((t) => !existing.some((old) => old.key === t.key && old.value === t.value));
+    for (const t of changed) {
       const keyLower = t.key.toLowerCase();
       await tx.userTag.upsert({
         where: { userId_keyLower: { userId: user.id, keyLower } },
@@ -32,12 +34,14 @@ export function tagUser(accountId: string, userName: string, tags: Tag[]): Promi
         update: { key: t.key, value: t.value },
       });
     }
-    log({
-      accountId,
-      action: "TagUser",
-      targetArn: user.arn,
-      summary: `Tagged user ${user.name} with ${tags.map((t) => t.key).join(", ")}.`,
-    });
+    if (changed.length > 0) {
+      log({
+        accountId,
+        action: "TagUser",
+        targetArn: user.arn,
+        summary: `Tagged user ${user.name} with ${changed.map((t) => t.key).join(", ")}.`,
+      });
+    }
     return tx.userTag.findMany({
       where: { userId: user.id },
       select: { key: true, value: true },

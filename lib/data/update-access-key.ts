@@ -13,15 +13,17 @@ export function updateAccessKey(
 ): Promise<AccessKey> {
   return write(async (tx, log) => {
     const { user, key } = await findAccessKeyOrThrow(tx, accountId, userName, accessKeyId);
-    const row = await tx.accessKey.update({ where: { id: key.id }, data: { status }, select: accessKeySelect });
-    if (key.status !== status) {
-      log({
-        accountId,
-        action: "UpdateAccessKey",
-        targetArn: user.arn,
-        summary: `Made access key ${key.id} of user ${user.name} ${status}.`,
-      });
+    // Already in that status: nothing to write and nothing to log.
+    if (key.status === status) {
+      return toAccessKey(await tx.accessKey.findUniqueOrThrow({ where: { id: key.id }, select: accessKeySelect }));
     }
+    const row = await tx.accessKey.update({ where: { id: key.id }, data: { status }, select: accessKeySelect });
+    log({
+      accountId,
+      action: "UpdateAccessKey",
+      targetArn: user.arn,
+      summary: `Made access key ${key.id} of user ${user.name} ${status}.`,
+    });
     return toAccessKey(row);
   });
 }

@@ -14,7 +14,16 @@ export function updateAccount(accountId: string, input: UpdateAccountInput): Pro
   return write(async (tx, log) => {
     const account = await findAccountOrThrow(tx, accountId);
     const targetArn = accountRootArn(accountId);
-    if (input.alias !== undefined && input.alias !== account.alias) {
+    const changes = {
+      alias: input.alias !== account.alias ? input.alias : undefined,
+      displayName: input.displayName !== account.displayName ? input.displayName : undefined,
+      rootEmail: input.rootEmail !== account.rootEmail ? input.rootEmail : undefined,
+    };
+    // Values as they already are change nothing: no write and no event.
+    if (Object.values(changes).every((value) => value === undefined)) {
+      return toAccount(await tx.account.findUniqueOrThrow({ where: { id: accountId }, select: accountSelect }));
+    }
+    if (changes.alias !== undefined) {
       const taken = await tx.account.findUnique({ where: { alias: input.alias } });
       if (taken) {
         throw alreadyExists(`The alias "${input.alias}" is already used by account ${taken.id}.`, "alias");
@@ -22,17 +31,17 @@ export function updateAccount(accountId: string, input: UpdateAccountInput): Pro
       const summary = `Changed the alias from ${account.alias} to ${input.alias}.`;
       log({ accountId, action: "CreateAccountAlias", targetArn, summary });
     }
-    if (input.displayName !== undefined && input.displayName !== account.displayName) {
+    if (changes.displayName !== undefined) {
       const summary = `Renamed the account from "${account.displayName}" to "${input.displayName}".`;
       log({ accountId, action: "PutAccountName", targetArn, summary });
     }
-    if (input.rootEmail !== undefined && input.rootEmail !== account.rootEmail) {
+    if (changes.rootEmail !== undefined) {
       const summary = `Changed the root email to ${input.rootEmail}.`;
       log({ accountId, action: "StartPrimaryEmailUpdate", targetArn, summary });
     }
     const row = await tx.account.update({
       where: { id: accountId },
-      data: { alias: input.alias, displayName: input.displayName, rootEmail: input.rootEmail },
+      data: changes,
       select: accountSelect,
     });
     return toAccount(row);

@@ -10,6 +10,8 @@ export async function updateAssumeRolePolicy(accountId: string, roleName: string
   assertValidTrustPolicy(policyDocument, "policyDocument");
   return write(async (tx, log) => {
     const role = await findRoleOrThrow(tx, accountId, roleName);
+    // The same text again changes nothing: no write and no event.
+    if (role.trustPolicy === policyDocument) return readRole(tx, role.id);
     await tx.role.update({ where: { id: role.id }, data: { trustPolicy: policyDocument } });
     log({ accountId, action: "UpdateAssumeRolePolicy", targetArn: role.arn, summary: `Updated the trust policy of role ${role.name}.` });
     return readRole(tx, role.id);

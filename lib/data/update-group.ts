@@ -12,6 +12,8 @@ export function updateGroup(accountId: string, groupName: string, input: UpdateG
     const group = await findGroupOrThrow(tx, accountId, groupName);
     const name = input.newGroupName ?? group.name;
     const path = input.newPath ?? group.path;
+    // The same name and path: nothing to write and nothing to log.
+    if (name === group.name && path === group.path) return readGroup(tx, group.id);
     const nameLower = name.toLowerCase();
     if (nameLower !== group.nameLower) {
       const clash = await tx.group.findUnique({
@@ -32,7 +34,7 @@ export function updateGroup(accountId: string, groupName: string, input: UpdateG
       accountId,
       action: "UpdateGroup",
       targetArn: arn,
-      summary: changes.length ? `Group ${changes.join(" and ")}.` : `Group ${name} left unchanged.`,
+      summary: `Group ${changes.join(" and ")}.`,
     });
     return readGroup(tx, group.id);
   });

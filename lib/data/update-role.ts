@@ -8,13 +8,15 @@ import type { Role, UpdateRoleInput } from "@/lib/schemas/role";
 export function updateRole(accountId: string, roleName: string, input: UpdateRoleInput): Promise<Role> {
   return write(async (tx, log) => {
     const role = await findRoleOrThrow(tx, accountId, roleName);
-    await tx.role.update({
-      where: { id: role.id },
-      data: { description: input.description, maxSessionDuration: input.maxSessionDuration },
-    });
+    // Only what differs is written and logged; values as they already are change nothing.
+    const description = input.description !== undefined && input.description !== role.description ? input.description : undefined;
+    const maxSessionDuration =
+      input.maxSessionDuration !== undefined && input.maxSessionDuration !== role.maxSessionDuration ? input.maxSessionDuration : undefined;
+    if (description === undefined && maxSessionDuration === undefined) return readRole(tx, role.id);
+    await tx.role.update({ where: { id: role.id }, data: { description, maxSessionDuration } });
     const changed = [
-      input.description !== undefined ? "description" : null,
-      input.maxSessionDuration !== undefined ? `maximum session duration ${input.maxSessionDuration} s` : null,
+      description !== undefined ? "description" : null,
+      maxSessionDuration !== undefined ? `maximum session duration ${maxSessionDuration} s` : null,
     ].filter((s): s is string => s !== null);
     log({ accountId, action: "UpdateRole", targetArn: role.arn, summary: `Updated role ${role.name}: ${changed.join(", ")}.` });
     return readRole(tx, role.id);

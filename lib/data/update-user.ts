@@ -12,6 +12,8 @@ export function updateUser(accountId: string, userName: string, input: UpdateUse
     const user = await findUserOrThrow(tx, accountId, userName);
     const name = input.newUserName ?? user.name;
     const path = input.newPath ?? user.path;
+    // The same name and path: nothing to write and nothing to log.
+    if (name === user.name && path === user.path) return readUser(tx, user.id);
     const nameLower = name.toLowerCase();
     if (nameLower !== user.nameLower) {
       const clash = await tx.user.findUnique({
@@ -32,7 +34,7 @@ export function updateUser(accountId: string, userName: string, input: UpdateUse
       accountId,
       action: "UpdateUser",
       targetArn: arn,
-      summary: changes.length ? `User ${changes.join(" and ")}.` : `User ${name} left unchanged.`,
+      summary: `User ${changes.join(" and ")}.`,
     });
     return readUser(tx, user.id);
   });

@@ -4,6 +4,7 @@ import { ask, pathStatement, type Asker, type Question } from "@/lib/data/who-ca
 import { loadInventory, roleRef, type HeldPolicy, type InventoryPrincipal, type InventoryRole } from "@/lib/data/who-can-inventory";
 import { mayAssumeAny, tryAssume, trustMayNameUsers } from "@/lib/data/assumable-roles-trust";
 import { parseCaller, type EvaluationResult } from "@/lib/iam";
+import { pageOf } from "@/lib/schemas/common";
 import type { AccessPath, PathStatement, RoleRef, WhoCanPrincipal, WhoCanQuery, WhoCanResult } from "@/lib/schemas/who-can";
 
 /**
@@ -11,10 +12,10 @@ import type { AccessPath, PathStatement, RoleRef, WhoCanPrincipal, WhoCanQuery, 
  * (its own policies, a group's, a trust policy naming it, the account root, or a role it can
  * assume that is allowed, directly or through a chain of up to MAX_CHAIN roles) and the
  * statements behind it. The inventory is read in a few queries and each distinct document
- * compiled once; then the engine answers once per principal.
+ * compiled once; then the engine answers once per principal. Every principal is judged (the
+ * counts are whole); one page of the allowed ones is sent, in a total order (an ARN is unique).
  */
 
-const MAX_LISTED = 1_000;
 /** Roles in a chain at most: AWS sets no limit, but each hop is a one-hour session of its own. */
 const MAX_CHAIN = 3;
 
@@ -131,9 +132,7 @@ export async function whoCan(query: WhoCanQuery): Promise<WhoCanResult> {
     action: query.action,
     resource: query.resource,
     resourceAccount,
-    principals: principals.slice(0, MAX_LISTED),
-    total: principals.length,
-    truncated: principals.length > MAX_LISTED,
+    ...pageOf(principals, query),
     evaluated: { accounts: inventory.accountIds.length, users: inventory.users.length, roles: inventory.roles.length },
     explicitlyDenied,
     milliseconds: Math.round(performance.now() - started),

@@ -46,6 +46,26 @@ describe("diagnosePolicy", () => {
   });
 });
 
+describe("diagnosePolicy on hostile documents", () => {
+  // RFC 8259 §4 leaves duplicate names to the parser (JSON.parse keeps the last); the IAM grammar
+  // has each element once: https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html
+  it("marks each duplicate key where it is written, as a blocking error", () => {
+    const text = '{\n  "Statement": [{\n    "Effect": "Deny",\n    "Effect": "Allow",\n    "Action": "iam:*",\n    "Effect": "Deny",\n    "Resource": "*"\n  }]\n}';
+    const duplicates = diagnosePolicy(text, "identity", catalog).filter((finding) => finding.code === "DuplicateKey");
+    expect(duplicates.map((finding) => finding.range?.startLine)).toEqual([4, 6]);
+    expect(duplicates[0]).toMatchObject({ source: "grammar", severity: "error", path: "Statement[0].Effect", docUrl: `${GUIDE}reference_policies_grammar.html` });
+    expect(duplicates[0].message).toContain('"Effect" appears 3 times (lines 3, 4 and 6)');
+  });
+
+  it("shows nesting past 64 levels as one error and does not lint it", () => {
+    const text = `{"Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":{"StringEquals":{"aws:username":${"[".repeat(7000)}${"]".repeat(7000)}}}}]}`;
+    const findings = diagnosePolicy(text, "identity", catalog);
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ source: "grammar", code: "TooDeep", range: { startLine: 1 } });
+    expect(findings[0].path.startsWith('Statement[0].Condition.StringEquals["aws:username"][0]')).toBe(true);
+  });
+});
+
 describe("serverFindings", () => {
   it("places the server's issues in the text from their paths", () => {
     const text = '{\n  "Statement": {\n    "Effect": "Permit"\n  }\n}';

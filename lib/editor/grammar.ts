@@ -53,8 +53,12 @@ interface Issue {
   range?: SourceRange;
 }
 
+// Problems of the JSON itself, not of one element: they link the grammar page.
+const DOCUMENT_CODES = new Set(["DuplicateKey", "TooDeep"]);
+
 function grammarFinding(issue: Issue): EditorFinding {
-  const finding: EditorFinding = { source: "grammar", code: issue.code, severity: "error", message: issue.message, path: issue.path, docUrl: grammarDocUrl(issue.path) };
+  const docUrl = DOCUMENT_CODES.has(issue.code) ? GRAMMAR_PAGE : grammarDocUrl(issue.path);
+  const finding: EditorFinding = { source: "grammar", code: issue.code, severity: "error", message: issue.message, path: issue.path, docUrl };
   if (issue.range) finding.range = issue.range;
   return finding;
 }

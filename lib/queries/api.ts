@@ -15,21 +15,36 @@ export type ApiErrorCode =
   | "DeleteConflict"
   | "LimitExceeded"
   | "InternalError"
+  | "AccessDenied"
+  | "MethodNotAllowed"
+  | "RequestTimeout"
+  | "RequestEntityTooLarge"
+  | "UnsupportedMediaType"
+  | "MisdirectedRequest"
+  | "ServiceUnavailable"
   | "NetworkError";
+
+/** One input's problem: the API reports every one, not just the first. */
+export interface FieldIssue {
+  field?: string;
+  message: string;
+}
 
 export class ApiError extends Error {
   readonly code: ApiErrorCode;
   readonly status: number;
   readonly field: string | undefined;
   readonly issues: DocumentIssue[];
+  readonly fields: FieldIssue[];
 
-  constructor(code: ApiErrorCode, message: string, status: number, field?: string, issues: DocumentIssue[] = []) {
+  constructor(code: ApiErrorCode, message: string, status: number, field?: string, issues: DocumentIssue[] = [], fields: FieldIssue[] = []) {
     super(message);
     this.name = "ApiError";
     this.code = code;
     this.status = status;
     this.field = field;
     this.issues = issues;
+    this.fields = fields;
   }
 }
 
@@ -41,6 +56,13 @@ const KNOWN_CODES: readonly ApiErrorCode[] = [
   "DeleteConflict",
   "LimitExceeded",
   "InternalError",
+  "AccessDenied",
+  "MethodNotAllowed",
+  "RequestTimeout",
+  "RequestEntityTooLarge",
+  "UnsupportedMediaType",
+  "MisdirectedRequest",
+  "ServiceUnavailable",
 ];
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -56,7 +78,15 @@ function toIssues(value: unknown): DocumentIssue[] {
   }));
 }
 
-/** The error body `{ error: { code, message, field?, issues? } }` as an ApiError. */
+function toFields(value: unknown): FieldIssue[] {
+  if (!Array.isArray(value)) return [];
+  return value.filter(isRecord).flatMap((issue) => {
+    if (typeof issue.message !== "string") return [];
+    return [typeof issue.field === "string" ? { field: issue.field, message: issue.message } : { message: issue.message }];
+  });
+}
+
+/** The error body `{ error: { code, message, field?, issues?, fields? } }` as an ApiError. */
 export function toApiError(status: number, body: unknown): ApiError {
   const error = isRecord(body) && isRecord(body.error) ? body.error : undefined;
   const rawCode = error?.code;
@@ -66,7 +96,7 @@ export function toApiError(status: number, body: unknown): ApiError {
       ? error.message
       : `The server could not complete the request (HTTP ${status}).`;
   const field = typeof error?.field === "string" ? error.field : undefined;
-  return new ApiError(code, message, status, field, toIssues(error?.issues));
+  return new ApiError(code, message, status, field, toIssues(error?.issues), toFields(error?.fields));
 }
 
 export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";

@@ -13,6 +13,7 @@ export type {
   InlinePolicy,
   Policy,
   PolicyEntities,
+  PolicyEntity,
   PolicyScope,
   PolicySummary,
   PolicyUsage,

@@ -1,10 +1,10 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
-import { api, ApiError, seg } from "./api";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { api, ApiError, qs, seg } from "./api";
 import { keys } from "./keys";
 import { getItems } from "./list";
-import type { Policy, PolicyEntities, PolicyVersion, Tag } from "./types";
+import type { Policy, PolicyEntities, PolicyUsage, PolicyVersion, Tag } from "./types";
 import { useAccountMutation } from "./use-mutation";
 
 const base = (accountId: string) => `/accounts/${seg(accountId)}/policies`;
@@ -78,10 +78,17 @@ export function useDeletePolicyVersion(accountId: string, policyName: string) {
   );
 }
 
-export function usePolicyEntities(accountId: string, policyName: string, enabled = true) {
+export interface PolicyEntitiesParams {
+  page?: number;
+  pageSize?: number;
+  usage?: PolicyUsage;
+}
+
+/** One page of the entities using the policy (ListEntitiesForPolicy), optionally of one usage. */
+export function usePolicyEntities(accountId: string, policyName: string, { page = 1, pageSize = 25, usage }: PolicyEntitiesParams = {}) {
   return useQuery({
-    queryKey: keys.sub(accountId, "policies", policyName, "entities"),
-    queryFn: () => api<PolicyEntities>(`${one(accountId, policyName)}/entities`),
-    enabled,
+    queryKey: [...keys.sub(accountId, "policies", policyName, "entities"), page, pageSize, usage ?? "any"],
+    queryFn: () => api<PolicyEntities>(`${one(accountId, policyName)}/entities${qs({ page, pageSize, usage })}`),
+    placeholderData: keepPreviousData,
   });
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { accountAlias, accountId } from "@/lib/schemas/common";
+import { strictObject } from "@/lib/schemas/strict";
 
 const displayName = z
   .string({ error: "Display name is required." })
@@ -13,7 +14,7 @@ const rootEmail = z
   .max(254, "Root email must be at most 254 characters.")
   .pipe(z.email("Root email must be a valid email address, like admin@example.com."));
 
-export const createAccountBody = z.object({
+export const createAccountBody = strictObject({
   accountId: accountId.optional(),
   alias: accountAlias,
   displayName,
@@ -21,16 +22,14 @@ export const createAccountBody = z.object({
 });
 export type CreateAccountInput = z.infer<typeof createAccountBody>;
 
-export const updateAccountBody = z
-  .object({
-    alias: accountAlias.optional(),
-    displayName: displayName.optional(),
-    rootEmail: rootEmail.optional(),
-  })
-  .refine(
-    (b) => b.alias !== undefined || b.displayName !== undefined || b.rootEmail !== undefined,
-    "Give at least one of alias, displayName or rootEmail to change.",
-  );
+export const updateAccountBody = strictObject({
+  alias: accountAlias.optional(),
+  displayName: displayName.optional(),
+  rootEmail: rootEmail.optional(),
+}).refine(
+  (b) => b.alias !== undefined || b.displayName !== undefined || b.rootEmail !== undefined,
+  "Give at least one of alias, displayName or rootEmail to change.",
+);
 export type UpdateAccountInput = z.infer<typeof updateAccountBody>;
 
 export const listChangesQuery = z.object({

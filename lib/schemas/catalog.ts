@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { pageQuery } from "@/lib/schemas/common";
 
 // The catalog browser's API (GET /api/v1/catalog/…): the compiled action catalog, not the database.
 
@@ -13,6 +14,17 @@ export const catalogActionsQuery = z.object({
   page: z.coerce.number().int().min(1).optional().default(1),
   pageSize: z.coerce.number().int().min(1).max(100).optional().default(25),
 });
+
+/**
+ * ?effect=all|Allow|Deny&search=&page=&pageSize= for the policies that allow or deny an action:
+ * `search` matches the policy name, case-insensitively, anywhere in it.
+ */
+export const actionPoliciesQuery = pageQuery.extend({
+  effect: z.enum(["all", "Allow", "Deny"], "effect must be all, Allow or Deny.").optional().default("all"),
+  search: z.string().trim().max(128).optional().default(""),
+});
+
+export type ActionPoliciesQuery = z.output<typeof actionPoliciesQuery>;
 
 /**
  * A path segment decoded whether or not the router already did (catalog names never hold "%");

@@ -1,9 +1,10 @@
 import { z } from "zod";
+import { strictObject } from "@/lib/schemas/strict";
 
 // Name, path and tag rules from the IAM API reference (CreateUser, CreateGroup, CreateRole,
 // CreatePolicy, TagUser) and "IAM and AWS STS quotas" in the IAM User Guide.
 
-const NAME_CHARS = /^[\w+=,.@-]+$/;
+export const NAME_CHARS = /^[\w+=,.@-]+$/;
 
 const iamName = (entity: string, max: number) =>
   z
@@ -50,13 +51,15 @@ export const accountAlias = z
 
 const TAG_CHARS = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
 
-export const tag = z.object({
-  key: z
-    .string()
-    .min(1, "Tag key is required.")
-    .max(128, "Tag key must be at most 128 characters.")
-    .regex(TAG_CHARS, "Tag key may contain only letters, digits, spaces and _ . : / = + - @.")
-    .refine((k) => !k.toLowerCase().startsWith("aws:"), 'Tag keys starting with "aws:" are reserved for AWS.'),
+/** A tag key as TagUser, TagRole, UntagUser and UntagRole all take it (TagKeys: 1–128 characters). */
+export const tagKey = z
+  .string()
+  .min(1, "Tag key is required.")
+  .max(128, "Tag key must be at most 128 characters.")
+  .regex(TAG_CHARS, "Tag key may contain only letters, digits, spaces and _ . : / = + - @.");
+
+export const tag = strictObject({
+  key: tagKey.refine((k) => !k.toLowerCase().startsWith("aws:"), 'Tag keys starting with "aws:" are reserved for AWS.'),
   value: z
     .string()
     .max(256, "Tag value must be at most 256 characters.")
@@ -73,6 +76,17 @@ export const tags = z
 
 export type Tag = z.infer<typeof tag>;
 
+/** TagUser and TagRole: a request that adds nothing is refused, as AWS refuses an empty Tags list. */
+export const tagsToAdd = tags.refine((list) => list.length > 0, "Give at least one tag.");
+
+/** UntagUser and UntagRole: `?keys=a,b`, at most 50 keys, each following the tag key rules. */
+export const untagKeysQuery = strictObject({
+  keys: z
+    .string({ error: "keys is required: a comma-separated list of tag keys." })
+    .transform((s) => s.split(",").map((k) => k.trim()).filter((k) => k.length > 0))
+    .pipe(z.array(tagKey).min(1, "keys must name at least one tag key.").max(50, "At most 50 tag keys can be removed at once.")),
+});
+
 /** A managed policy ARN: customer (arn:aws:iam::ACCOUNT:policy/…) or AWS managed (arn:aws:iam::aws:policy/…). */
 export const policyArn = z
   .string()
@@ -88,14 +102,31 @@ export const policyDocumentText = z
 
 export const SORT_ORDERS = ["asc", "desc"] as const;
 
+/** Most items one page holds; a larger pageSize is a ValidationError, so no answer grows unbounded. */
+export const MAX_PAGE_SIZE = 100;
+export const DEFAULT_PAGE_SIZE = 25;
+
+/** `?page=&pageSize=` of every list that can grow: page ≥ 1, pageSize 1–100 (25 by default). */
+export const pageQuery = z.object({
+  page: z.coerce.number().int("page must be a whole number.").min(1, "page must be 1 or more.").optional().default(1),
+  pageSize: z.coerce
+    .number()
+    .int("pageSize must be a whole number.")
+    .min(1, `pageSize must be between 1 and ${MAX_PAGE_SIZE}.`)
+    .max(MAX_PAGE_SIZE, `pageSize must be between 1 and ${MAX_PAGE_SIZE}.`)
+    .optional()
+    .default(DEFAULT_PAGE_SIZE),
+});
+
+export type PageQuery = z.output<typeof pageQuery>;
+
 /** Paging and search of every list, as held in the URL. */
 export const listQuery = <S extends readonly [string, ...string[]]>(sortKeys: S) =>
   z.object({
     search: z.string().trim().max(128).optional().default(""),
     sort: z.enum(sortKeys).optional().default(sortKeys[0] as S[number]),
     order: z.enum(SORT_ORDERS).optional().default("asc"),
-    page: z.coerce.number().int().min(1).optional().default(1),
-    pageSize: z.coerce.number().int().min(1).max(100).optional().default(25),
+    ...pageQuery.shape,
   });
 
 export interface Page<T> {
@@ -103,4 +134,10 @@ export interface Page<T> {
   total: number;
   page: number;
   pageSize: number;
+}
+
+/** One page of a list already in its stable order; a page past the end is empty, `total` stays whole. */
+export function pageOf<T>(sorted: readonly T[], { page, pageSize }: PageQuery): Page<T> {
+  const start = (page - 1) * pageSize;
+  return { items: sorted.slice(start, start + pageSize), total: sorted.length, page, pageSize };
 }

@@ -1,28 +1,37 @@
 import { z } from "zod";
+import { strictObject } from "@/lib/schemas/strict";
 
 // Request and response shapes of a user's security credentials: console password (login
 // profile), access keys and virtual MFA devices.
 
-/** CreateLoginProfile needs a password; UpdateLoginProfile may change only the reset flag. */
-export const loginProfileBody = z.object({
+/**
+ * CreateLoginProfile needs a password; UpdateLoginProfile may change only the reset flag. A body
+ * with neither is refused rather than answered with success: AWS's UpdateLoginProfile given
+ * nothing to change changes nothing, so a caller who sent `{}` (or misspelled both fields) would
+ * otherwise believe a password was set or reset when it was not.
+ */
+export const loginProfileBody = strictObject({
   password: z
     .string({ error: "Password must be text." })
     .min(1, "Password cannot be empty.")
     .max(128, "Password must be at most 128 characters.")
     .optional(),
   passwordResetRequired: z.boolean({ error: "passwordResetRequired must be true or false." }).optional(),
+}).refine((b) => b.password !== undefined || b.passwordResetRequired !== undefined, {
+  message: "Give password or passwordResetRequired (or both) to change.",
+  path: ["password"],
 });
 export type LoginProfileInput = z.infer<typeof loginProfileBody>;
 
 export const ACCESS_KEY_STATUSES = ["Active", "Inactive"] as const;
 export type AccessKeyStatus = (typeof ACCESS_KEY_STATUSES)[number];
 
-export const updateAccessKeyBody = z.object({
+export const updateAccessKeyBody = strictObject({
   status: z.enum(ACCESS_KEY_STATUSES, 'Status must be "Active" or "Inactive".'),
 });
 
 /** Virtual MFA device names follow CreateVirtualMFADevice's VirtualMFADeviceName rules. */
-export const mfaDeviceBody = z.object({
+export const mfaDeviceBody = strictObject({
   deviceName: z
     .string({ error: "Device name is required." })
     .trim()

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { iamPath, inlinePolicyName, listQuery, policyArn, policyDocumentText, policyName, tags, type Tag } from "@/lib/schemas/common";
+import { strictObject } from "@/lib/schemas/strict";
+import { iamPath, inlinePolicyName, listQuery, pageQuery, policyArn, policyDocumentText, policyName, tags, type Page, type Tag } from "@/lib/schemas/common";
 
 // Managed policy rules from the IAM API reference (CreatePolicy, CreatePolicyVersion,
 // ListPolicies, ListEntitiesForPolicy).
@@ -14,7 +15,7 @@ const booleanFlag = z
   .optional()
   .transform((v) => v === "true");
 
-export const createPolicyInput = z.object({
+export const createPolicyInput = strictObject({
   policyName,
   path: iamPath,
   description: description.default(""),
@@ -35,18 +36,18 @@ export const listPoliciesQuery = listQuery(POLICY_SORT_KEYS).extend({
 export type ListPoliciesQuery = z.infer<typeof listPoliciesQuery>;
 
 /** `?force=true` on a delete: remove what blocks it first, in the same transaction. */
-export const forceQuery = z.object({ force: booleanFlag });
+export const forceQuery = strictObject({ force: booleanFlag });
 
 export const versionId = z.string().regex(/^v[1-9]\d{0,8}$/, 'Version id must look like "v1", "v2", ….');
 
-export const createPolicyVersionInput = z.object({
+export const createPolicyVersionInput = strictObject({
   policyDocument: policyDocumentText,
   setAsDefault: z.boolean().optional().default(false),
 });
-export const setDefaultPolicyVersionInput = z.object({ versionId });
+export const setDefaultPolicyVersionInput = strictObject({ versionId });
 /** AttachXPolicy / PutXPermissionsBoundary body, and DetachXPolicy `?policyArn=`. */
-export const policyArnInput = z.object({ policyArn });
-export const putInlinePolicyInput = z.object({ policyDocument: policyDocumentText });
+export const policyArnInput = strictObject({ policyArn });
+export const putInlinePolicyInput = strictObject({ policyDocument: policyDocumentText });
 
 export interface PolicySummary {
   policyName: string;
@@ -86,14 +87,35 @@ export interface InlinePolicy {
   updatedAt: string;
 }
 
-export type PolicyUsage = "PermissionsPolicy" | "PermissionsBoundary";
+export const POLICY_USAGES = ["PermissionsPolicy", "PermissionsBoundary"] as const;
+export type PolicyUsage = (typeof POLICY_USAGES)[number];
+export const POLICY_ENTITY_KINDS = ["user", "group", "role"] as const;
+export type PolicyEntityKind = (typeof POLICY_ENTITY_KINDS)[number];
 
-/** ListEntitiesForPolicy: who in the account has the policy attached or as a boundary. */
-export interface PolicyEntities {
-  users: { userName: string; userId: string; arn: string; usage: PolicyUsage }[];
-  groups: { groupName: string; groupId: string; arn: string; usage: PolicyUsage }[];
-  roles: { roleName: string; roleId: string; arn: string; usage: PolicyUsage }[];
+/**
+ * ListEntitiesForPolicy's `?entity=user|group|role&usage=PermissionsPolicy|PermissionsBoundary`
+ * (AWS's EntityFilter and PolicyUsageFilter) with `page` and `pageSize`.
+ */
+export const policyEntitiesQuery = pageQuery.extend({
+  entity: z.enum(POLICY_ENTITY_KINDS, "entity must be user, group or role.").optional(),
+  usage: z.enum(POLICY_USAGES, "usage must be PermissionsPolicy or PermissionsBoundary.").optional(),
+});
+export type PolicyEntitiesQuery = z.output<typeof policyEntitiesQuery>;
+
+/** A user, group or role that has the policy attached or as its permissions boundary. */
+export interface PolicyEntity {
+  kind: PolicyEntityKind;
+  name: string;
+  id: string;
+  arn: string;
+  usage: PolicyUsage;
 }
+
+/**
+ * ListEntitiesForPolicy: one page of who in the account has the policy attached or as a
+ * boundary, users first, then groups, then roles; each by name, an attachment before a boundary.
+ */
+export type PolicyEntities = Page<PolicyEntity>;
 
 /** PutUserPolicy / PutGroupPolicy / PutRolePolicy: the name in the path must be a valid name. */
 export const inlinePolicyParams = z.object({ policyName: inlinePolicyName });

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { iamPath, listQuery, policyArn, policyDocumentText, roleName, tags, type Tag } from "@/lib/schemas/common";
+import { iamPath, listQuery, policyArn, policyDocumentText, roleName, tags, tagsToAdd, untagKeysQuery, type Tag } from "@/lib/schemas/common";
+import { strictObject } from "@/lib/schemas/strict";
 
 // Role rules from the IAM API reference (CreateRole, UpdateRole): a description of at most 1,000
 // characters, a maximum session duration between one and twelve hours.
@@ -15,7 +16,7 @@ const maxSessionDuration = z
   .min(3600, "Maximum session duration must be at least 3,600 seconds (1 hour).")
   .max(43200, "Maximum session duration must be at most 43,200 seconds (12 hours).");
 
-export const createRoleInput = z.object({
+export const createRoleInput = strictObject({
   roleName,
   path: iamPath,
   description: description.default(""),
@@ -26,15 +27,16 @@ export const createRoleInput = z.object({
 });
 export type CreateRoleInput = z.infer<typeof createRoleInput>;
 
-export const updateRoleInput = z
-  .object({ description: description.optional(), maxSessionDuration: maxSessionDuration.optional() })
-  .refine(
-    (b) => b.description !== undefined || b.maxSessionDuration !== undefined,
-    "Give description or maxSessionDuration (or both) to change.",
-  );
+export const updateRoleInput = strictObject({
+  description: description.optional(),
+  maxSessionDuration: maxSessionDuration.optional(),
+}).refine(
+  (b) => b.description !== undefined || b.maxSessionDuration !== undefined,
+  "Give description or maxSessionDuration (or both) to change.",
+);
 export type UpdateRoleInput = z.infer<typeof updateRoleInput>;
 
-export const trustPolicyInput = z.object({ policyDocument: policyDocumentText });
+export const trustPolicyInput = strictObject({ policyDocument: policyDocumentText });
 
 export const ROLE_SORT_KEYS = ["name", "created"] as const;
 export type RoleSortKey = (typeof ROLE_SORT_KEYS)[number];
@@ -59,12 +61,8 @@ export interface Role extends RoleSummary {
   permissionsBoundary: { arn: string; name: string } | null;
 }
 
-export const tagRoleInput = z.object({ tags });
+/** TagRole: an empty list is a ValidationError, as in AWS (and as TagUser). */
+export const tagRoleInput = strictObject({ tags: tagsToAdd });
 
-/** `?keys=a,b`: the tag keys to remove. */
-export const untagRoleQuery = z.object({
-  keys: z
-    .string({ error: "keys is required (comma-separated tag keys)." })
-    .transform((s) => s.split(",").map((k) => k.trim()).filter((k) => k.length > 0))
-    .pipe(z.array(z.string().max(128)).min(1, "Give at least one tag key to remove.").max(50)),
-});
+/** UntagRole: `?keys=a,b`, the tag keys to remove (UntagUser's rules). */
+export const untagRoleQuery = untagKeysQuery;

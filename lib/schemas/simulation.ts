@@ -1,15 +1,31 @@
 import { z } from "zod";
 import type { Decision, Effect, Gate, PolicySource } from "@/lib/iam";
+import { findTooDeepInText, formatPolicyPath, MAX_POLICY_DEPTH } from "@/lib/iam/validate";
 import { accountId } from "@/lib/schemas/common";
+import { strictObject } from "@/lib/schemas/strict";
 
 // The simulator's request (POST /api/v1/simulate) and answer. A simulation runs as a principal
 // stored in the console, or as a sandbox of pasted policies; either way every action is
 // evaluated on every resource, and each result names the statements behind it.
 
+// AWS's SimulateCustomPolicy takes policies of 1 to 131,072 characters; the length check is
+// O(1) and runs before anything parses the text.
 const MAX_POLICY_CHARS = 131_072;
 
 /** A policy document as text, exactly as typed (positions in results refer to this text). */
-const policyText = z.string().trim().min(1, "The policy document is empty.").max(MAX_POLICY_CHARS, "The policy document is too long.");
+const policyText = z
+  .string()
+  .trim()
+  .min(1, "The policy document is empty.")
+  .max(MAX_POLICY_CHARS, `The policy document is too long: at most ${MAX_POLICY_CHARS.toLocaleString("en-US")} characters.`)
+  .superRefine((text, ctx) => {
+    // A flat scan: the parsers that run later recurse, and nesting this deep is never a policy.
+    const tooDeep = findTooDeepInText(text);
+    if (tooDeep) ctx.addIssue({ code: "custom", message: `The policy document nests objects and arrays more than ${MAX_POLICY_DEPTH} levels deep (at ${formatPolicyPath(tooDeep.path)}).` });
+  });
+
+/** At most this many context keys per simulation (AWS caps actions and resources the same way). */
+const MAX_CONTEXT_KEYS = 50;
 
 /** `service:Action`; wildcards are expanded by the client, as AWS's simulator asks for actions. */
 const actionName = z
@@ -26,13 +42,13 @@ const resourceArn = z
 
 const principalArn = z.string().trim().regex(/^arn:aws:(iam|sts)::\d{12}:.+$/, "The sandbox principal is an IAM or STS ARN, for example arn:aws:iam::123456789012:user/sandbox.");
 
-export const simulationPrincipal = z.object({
+export const simulationPrincipal = strictObject({
   accountId,
   type: z.enum(["user", "role"]),
   name: z.string().trim().min(1).max(128),
 });
 
-export const sandboxPolicies = z.object({
+export const sandboxPolicies = strictObject({
   principalArn,
   identityPolicies: z.array(policyText).max(20, "At most 20 identity policies.").default([]),
   permissionsBoundary: policyText.nullable().default(null),
@@ -40,27 +56,29 @@ export const sandboxPolicies = z.object({
 
 const contextValue = z.union([z.string(), z.array(z.string()).max(50)]);
 
-export const simulateBody = z
-  .object({
-    principal: simulationPrincipal.optional(),
-    sandbox: sandboxPolicies.optional(),
-    actions: z.array(actionName).min(1, "Choose at least one action.").max(100, "At most 100 actions at once."),
-    resources: z
-      .array(resourceArn)
-      .max(20, "At most 20 resources at once.")
-      .default([])
-      .transform((list) => (list.length === 0 ? ["*"] : [...new Set(list)])),
-    resourcePolicy: policyText.nullable().default(null),
-    /** The account that owns the resources; by default the one in the ARN, else the caller's. */
-    resourceAccount: accountId.nullable().default(null),
-    /** A session policy: the principal is then simulated as a session (a role's assumed-role session). */
-    sessionPolicy: policyText.nullable().default(null),
-    context: z.record(z.string().trim().min(1).max(256), contextValue).default({}),
-  })
-  .refine((body) => (body.principal === undefined) !== (body.sandbox === undefined), {
-    message: "Choose a principal or paste policies into the sandbox (one of the two).",
-    path: ["principal"],
-  });
+export const simulateBody = strictObject({
+  principal: simulationPrincipal.optional(),
+  sandbox: sandboxPolicies.optional(),
+  actions: z.array(actionName).min(1, "Choose at least one action.").max(100, "At most 100 actions at once."),
+  resources: z
+    .array(resourceArn)
+    .max(20, "At most 20 resources at once.")
+    .default([])
+    .transform((list) => (list.length === 0 ? ["*"] : [...new Set(list)])),
+  resourcePolicy: policyText.nullable().default(null),
+  /** The account that owns the resources; by default the one in the ARN, else the caller's. */
+  resourceAccount: accountId.nullable().default(null),
+  /** A session policy: the principal is then simulated as a session (a role's assumed-role session). */
+  sessionPolicy: policyText.nullable().default(null),
+  context: z
+    // Counted before any key is parsed, so a body of 100,000 keys is one refusal, not 100,000.
+    .custom<object>((value) => typeof value !== "object" || value === null || Object.keys(value).length <= MAX_CONTEXT_KEYS, `At most ${MAX_CONTEXT_KEYS} context keys at once.`)
+    .pipe(z.record(z.string().trim().min(1).max(256), contextValue))
+    .default({}),
+}).refine((body) => (body.principal === undefined) !== (body.sandbox === undefined), {
+  message: "Choose a principal or paste policies into the sandbox (one of the two).",
+  path: ["principal"],
+});
 
 export type SimulationPrincipalRef = z.infer<typeof simulationPrincipal>;
 export type SimulateInput = z.infer<typeof simulateBody>;

@@ -1,7 +1,8 @@
 import { z } from "zod";
-import { iamPath, listQuery, policyArn, tags, userName, type Tag } from "@/lib/schemas/common";
+import { iamPath, listQuery, policyArn, tags, tagsToAdd, untagKeysQuery, userName, type Tag } from "@/lib/schemas/common";
+import { strictObject } from "@/lib/schemas/strict";
 
-export const createUserBody = z.object({
+export const createUserBody = strictObject({
   userName,
   path: iamPath,
   tags: tags.optional().default([]),
@@ -9,12 +10,10 @@ export const createUserBody = z.object({
 });
 export type CreateUserInput = z.infer<typeof createUserBody>;
 
-export const updateUserBody = z
-  .object({ newUserName: userName.optional(), newPath: iamPath.unwrap().optional() })
-  .refine(
-    (b) => b.newUserName !== undefined || b.newPath !== undefined,
-    "Give newUserName or newPath (or both) to change.",
-  );
+export const updateUserBody = strictObject({ newUserName: userName.optional(), newPath: iamPath.unwrap().optional() }).refine(
+  (b) => b.newUserName !== undefined || b.newPath !== undefined,
+  "Give newUserName or newPath (or both) to change.",
+);
 export type UpdateUserInput = z.infer<typeof updateUserBody>;
 
 export const USER_SORT_KEYS = ["name", "created", "path"] as const;
@@ -23,22 +22,14 @@ export const listUsersQuery = listQuery(USER_SORT_KEYS);
 export type ListUsersInput = z.infer<typeof listUsersQuery>;
 
 /** `?force=true` on a delete removes everything the entity still holds first. */
-export const deleteQuery = z
-  .object({ force: z.enum(["true", "false"], "force must be true or false.").optional() })
-  .transform((q) => ({ force: q.force === "true" }));
+export const deleteQuery = strictObject({
+  force: z.enum(["true", "false"], "force must be true or false.").optional(),
+}).transform((q) => ({ force: q.force === "true" }));
 
-export const tagUserBody = z.object({
-  tags: tags.refine((list) => list.length > 0, "Give at least one tag."),
-});
+export const tagUserBody = strictObject({ tags: tagsToAdd });
 
-/** UntagUser: `?keys=a,b` (keys are matched case-insensitively). */
-export const untagUserQuery = z.object({
-  keys: z
-    .string({ error: "keys is required: a comma-separated list of tag keys." })
-    .transform((s) => s.split(",").map((k) => k.trim()).filter((k) => k.length > 0))
-    .refine((keys) => keys.length > 0, "keys must name at least one tag key.")
-    .refine((keys) => keys.length <= 50, "At most 50 tag keys can be removed at once."),
-});
+/** UntagUser: `?keys=a,b` (keys are matched case-insensitively), with UntagRole's key rules. */
+export const untagUserQuery = untagKeysQuery;
 
 export interface UserSummary {
   userName: string;

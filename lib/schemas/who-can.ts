@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { ContextValue, Effect } from "@/lib/iam";
-import { accountId } from "@/lib/schemas/common";
+import { accountId, pageQuery, type Page } from "@/lib/schemas/common";
 
 // Who can (GET /api/v1/who-can), the principals who may assume a role (…/roles/NAME/assumed-by)
 // and the roles a user may assume (…/users/NAME/assumable-roles).
@@ -36,6 +36,7 @@ export const whoCanQuery = z.object({
   /** The account that owns the resource when its ARN does not say (S3 bucket ARNs, *). */
   resourceAccount: accountId.optional(),
   context: contextLines,
+  ...pageQuery.shape,
 });
 
 export type WhoCanQuery = z.output<typeof whoCanQuery>;
@@ -85,14 +86,14 @@ export interface WhoCanPrincipal {
   paths: AccessPath[];
 }
 
-export interface WhoCanResult {
+/**
+ * One page of the principals allowed, by account, kind (root, user, role) then name; `total`
+ * counts every principal allowed.
+ */
+export interface WhoCanResult extends Page<WhoCanPrincipal> {
   action: string;
   resource: string;
   resourceAccount: string | null;
-  principals: WhoCanPrincipal[];
-  /** Principals allowed in all; `principals` holds the first of them when `truncated`. */
-  total: number;
-  truncated: boolean;
   evaluated: { accounts: number; users: number; roles: number };
   /** Principals an explicit deny stops although something allows them. */
   explicitlyDenied: number;
@@ -125,16 +126,28 @@ export interface ConditionalAssumption {
   missingContextValues: string[];
 }
 
-export interface AssumableRolesResult {
-  roles: AssumableRole[];
-  conditional: ConditionalAssumption[];
+/**
+ * One page of the roles a user may assume, by account then name; `conditional` is a page of its
+ * own (`conditionalPage`, same `pageSize`) of those it could assume with more context.
+ */
+export interface AssumableRolesResult extends Page<AssumableRole> {
+  conditional: Page<ConditionalAssumption>;
 }
 
-export interface RoleAssumersResult {
-  assumers: RoleAssumer[];
-  conditional: ConditionalAssumption[];
+/**
+ * One page of the principals that may assume a role, by account, kind (user before role) then
+ * name; `conditional` is a page of its own (`conditionalPage`, same `pageSize`).
+ */
+export interface RoleAssumersResult extends Page<RoleAssumer> {
+  conditional: Page<ConditionalAssumption>;
   /** How many principals were judged. */
   evaluated: { users: number; roles: number };
 }
 
-export const assumeQuery = z.object({ context: contextLines });
+/** `?context=&page=&pageSize=&conditionalPage=` for assumable-roles and assumed-by. */
+export const assumeQuery = pageQuery.extend({
+  context: contextLines,
+  conditionalPage: z.coerce.number().int("conditionalPage must be a whole number.").min(1, "conditionalPage must be 1 or more.").optional().default(1),
+});
+
+export type AssumeQuery = z.output<typeof assumeQuery>;

@@ -35,12 +35,14 @@ async function bench(): Promise<Line[]> {
   await importManagedPolicies(db(), readManagedPolicies());
   await seedBulk(db());
 
+  // The API's first page: every policy is still looked at for the counts.
+  const firstPage = { effect: "all", search: "", page: 1, pageSize: 25 } as const;
   const lines: Line[] = [];
   const at = performance.now();
-  const first = await findPoliciesForAction("s3:GetObject");
+  const first = await findPoliciesForAction("s3:GetObject", firstPage);
   const cold = performance.now() - at;
   console.log(`› ${first.evaluated} policies`);
-  lines.push({ scenario: "first request (cold)", matched: first.policies.length, median: cold, p95: cold });
+  lines.push({ scenario: "first request (cold)", matched: first.total, median: cold, p95: cold });
 
   const inline = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "s3:GetObject", Resource: "*" }] });
   const scenarios: { scenario: string; action: string; change?: (i: number) => Promise<unknown> }[] = [
@@ -51,13 +53,13 @@ async function bench(): Promise<Line[]> {
     { scenario: "after a write (re-read)", action: "s3:GetObject", change: (i) => putInlinePolicy("user", BENCH.accountId, benchUserName(i), "Bench", inline) },
   ];
   for (const { scenario, action, change } of scenarios) {
-    for (let i = 0; i < WARM_UP; i++) await findPoliciesForAction(action);
+    for (let i = 0; i < WARM_UP; i++) await findPoliciesForAction(action, firstPage);
     const wall: number[] = [];
     let matched = 0;
     for (let i = 0; i < SAMPLES; i++) {
       if (change) await change(i);
       const started = performance.now();
-      matched = (await findPoliciesForAction(action)).policies.length;
+      matched = (await findPoliciesForAction(action, firstPage)).total;
       wall.push(performance.now() - started);
     }
     wall.sort((a, b) => a - b);

@@ -44,9 +44,10 @@ describe("GET /api/v1/catalog", () => {
   it("lists the policies matching an action given encoded or not; refuses a malformed one", async () => {
     const { status, body } = await get(actionPolicies.GET, "/api/v1/catalog/actions/s3%3AGetObject/policies", { action: "s3%3AGetObject" });
     expect(status).toBe(200);
-    expect((body as { action: string; policies: { policy: { name: string } }[] }).policies.map((p) => p.policy.name)).toEqual(
+    expect((body as { action: string; items: { policy: { name: string } }[] }).items.map((p) => p.policy.name)).toEqual(
       expect.arrayContaining(["AdministratorAccess", "PowerUserAccess", "ReadOnlyAccess"]),
     );
+    expect(body).toMatchObject({ action: "s3:GetObject", page: 1, pageSize: 25 });
     const bad = await get(actionPolicies.GET, "/api/v1/catalog/actions/s3/policies", { action: "s3" });
     expect(bad.status).toBe(400);
     const unknown = await get(actionPolicies.GET, "/api/v1/catalog/actions/s3:Nope/policies", { action: "s3:Nope" });

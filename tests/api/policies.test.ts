@@ -94,9 +94,17 @@ describe("policies API", () => {
     expect(await callRoute(policy.GET, "GET", `${base}/policies/Shared`, { accountId, policyName: "Shared" })).toMatchObject({ body: { attachmentCount: 2 } });
     expect(await callRoute(entities.GET, "GET", `${base}/policies/Shared/entities`, { accountId, policyName: "Shared" })).toMatchObject({
       status: 200,
-      body: { users: [{ userName: "ann", usage: "PermissionsPolicy" }], groups: [{ groupName: "devs" }], roles: [] },
+      body: {
+        items: [
+          { kind: "user", name: "ann", usage: "PermissionsPolicy" },
+          { kind: "group", name: "devs", usage: "PermissionsPolicy" },
+        ],
+        total: 2,
+        page: 1,
+        pageSize: 25,
+      },
     });
     const boundaryUse = await callRoute(entities.GET, "GET", `${base}/policies/PowerUserAccess/entities`, { accountId, policyName: "PowerUserAccess" });
-    expect(boundaryUse.body).toMatchObject({ users: [{ userName: "ann", usage: "PermissionsBoundary" }] });
+    expect(boundaryUse.body).toMatchObject({ items: [{ kind: "user", name: "ann", usage: "PermissionsBoundary" }], total: 1 });
   });
 });

@@ -4,7 +4,8 @@ import { createPolicy } from "@/lib/data/create-policy";
 import { createPolicyVersion } from "@/lib/data/create-policy-version";
 import { createRole } from "@/lib/data/create-role";
 import { createUser } from "@/lib/data/create-user";
-import { findPoliciesForAction, type PoliciesForAction } from "@/lib/data/find-policies-for-action";
+import { findPoliciesForAction as findPage, type PoliciesForAction } from "@/lib/data/find-policies-for-action";
+import { actionPoliciesQuery } from "@/lib/schemas/catalog";
 import { putInlinePolicy } from "@/lib/data/put-inline-policy";
 import { IamError } from "@/lib/errors";
 import { createGroupBody } from "@/lib/schemas/group";
@@ -44,8 +45,11 @@ beforeAll(async () => {
   await putInlinePolicy("role", account, "Builder", "AllButS3", document({ Effect: "Allow", NotAction: "s3:*", Resource: "*" }));
 });
 
+/** The first page, or the page of the filters given (as the API reads them from the query). */
+const findPoliciesForAction = (action: string, query: Record<string, string> = {}) => findPage(action, actionPoliciesQuery.parse(query));
+
 const labels = (result: PoliciesForAction) =>
-  result.policies.map(({ policy }) => (policy.kind === "inline" ? `inline:${policy.owner?.kind}/${policy.owner?.name}/${policy.name}` : policy.name));
+  result.items.map(({ policy }) => (policy.kind === "inline" ? `inline:${policy.owner?.kind}/${policy.owner?.name}/${policy.name}` : policy.name));
 
 describe("findPoliciesForAction", () => {
   it("lists every policy whose Action or NotAction matches s3:GetObject, the console's own first", async () => {
@@ -66,7 +70,7 @@ describe("findPoliciesForAction", () => {
 
   it("reports each matching statement with its index, effect, resources and conditions", async () => {
     const result = await findPoliciesForAction("s3:GetObject");
-    const deny = result.policies.find((p) => p.policy.name === "DenyReportsOffNetwork")!;
+    const deny = result.items.find((p) => p.policy.name === "DenyReportsOffNetwork")!;
     expect(deny.policy).toMatchObject({ kind: "managed", awsManaged: false, accountId: account, versionId: "v1" });
     // Statement 0 allows s3:ListBucket only; it must not be reported for GetObject.
     expect(deny.statements).toEqual([
@@ -81,12 +85,12 @@ describe("findPoliciesForAction", () => {
         conditions: [{ operator: "NotIpAddress", key: "aws:SourceIp" }],
       },
     ]);
-    const admin = result.policies.find((p) => p.policy.name === "AdministratorAccess")!;
+    const admin = result.items.find((p) => p.policy.name === "AdministratorAccess")!;
     expect(admin.policy).toMatchObject({ awsManaged: true, accountId: null, arn: "arn:aws:iam::aws:policy/AdministratorAccess" });
     expect(admin.statements[0]).toMatchObject({ effect: "Allow", limitedByResources: false, conditions: [] });
-    const power = result.policies.find((p) => p.policy.name === "PowerUserAccess")!;
+    const power = result.items.find((p) => p.policy.name === "PowerUserAccess")!;
     expect(power.statements[0]).toMatchObject({ viaNotAction: true, effect: "Allow" });
-    const inline = result.policies.find((p) => p.policy.kind === "inline")!;
+    const inline = result.items.find((p) => p.policy.kind === "inline")!;
     expect(inline.policy).toMatchObject({ accountId: account, owner: { kind: "user", name: "alice" }, arn: null });
   });
 
@@ -100,7 +104,19 @@ describe("findPoliciesForAction", () => {
   it("takes the action in any case and answers with the catalog's spelling", async () => {
     const result = await findPoliciesForAction("S3:getobject");
     expect(result.action).toBe("s3:GetObject");
-    expect(result.policies).toHaveLength(5);
+    expect(result.items).toHaveLength(5);
+    expect(result).toMatchObject({ total: 5, matching: 5, page: 1, pageSize: 25 });
+  });
+
+  it("filters by effect and by name while the counts stay whole", async () => {
+    const deny = await findPoliciesForAction("s3:GetObject", { effect: "Deny" });
+    expect(labels(deny)).toEqual(["DenyReportsOffNetwork"]);
+    expect(deny).toMatchObject({ total: 1, matching: 5, allowing: 4, denying: 1 });
+    const named = await findPoliciesForAction("s3:GetObject", { search: "ONLY" });
+    expect(labels(named)).toEqual(["ReadOnlyAccess"]);
+    const second = await findPoliciesForAction("s3:GetObject", { page: "2", pageSize: "2" });
+    expect(labels(second)).toEqual(["AdministratorAccess", "PowerUserAccess"]);
+    expect(second).toMatchObject({ total: 5, page: 2, pageSize: 2 });
   });
 
   it("refuses an action the catalog does not have with NoSuchEntity", async () => {

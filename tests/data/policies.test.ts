@@ -14,7 +14,7 @@ import { listEntitiesForPolicy } from "@/lib/data/list-entities-for-policy";
 import { listPolicyVersions } from "@/lib/data/list-policy-versions";
 import { putPermissionsBoundary } from "@/lib/data/put-permissions-boundary";
 import { setDefaultPolicyVersion } from "@/lib/data/set-default-policy-version";
-import { createPolicyInput } from "@/lib/schemas/policy";
+import { createPolicyInput, policyEntitiesQuery } from "@/lib/schemas/policy";
 import { createRoleInput } from "@/lib/schemas/role";
 import { createUserBody } from "@/lib/schemas/user";
 import { events, freshAccount } from "@/tests/support/identity";
@@ -192,12 +192,14 @@ describe("ListEntitiesForPolicy", () => {
     await createUser(other, createUserBody.parse({ userName: "elsewhere" }));
     await attachPolicy("user", other, "elsewhere", awsPolicyArn("PowerUserAccess"));
 
-    const entities = await listEntitiesForPolicy(accountId, "PowerUserAccess");
-    expect(entities.users.map((u) => [u.userName, u.usage])).toEqual([
-      ["amy", "PermissionsBoundary"],
-      ["zed", "PermissionsPolicy"],
+    const entities = await listEntitiesForPolicy(accountId, "PowerUserAccess", policyEntitiesQuery.parse({}));
+    expect(entities.items.map((e) => [e.kind, e.name, e.usage])).toEqual([
+      ["user", "amy", "PermissionsBoundary"],
+      ["user", "zed", "PermissionsPolicy"],
     ]);
-    expect(entities.groups).toEqual([]);
-    expect(entities.roles).toEqual([]);
+    expect(entities).toMatchObject({ total: 2, page: 1, pageSize: 25 });
+    const boundaries = await listEntitiesForPolicy(accountId, "PowerUserAccess", policyEntitiesQuery.parse({ usage: "PermissionsBoundary" }));
+    expect(boundaries.items.map((e) => e.name)).toEqual(["amy"]);
+    expect((await listEntitiesForPolicy(accountId, "PowerUserAccess", policyEntitiesQuery.parse({ entity: "role" }))).total).toBe(0);
   });
 });

@@ -3,6 +3,7 @@ import { loadPolicyInventory, warmManagedPolicies } from "@/lib/data/action-poli
 import { createPolicy } from "@/lib/data/create-policy";
 import { createPolicyVersion } from "@/lib/data/create-policy-version";
 import { findPoliciesForAction } from "@/lib/data/find-policies-for-action";
+import { actionPoliciesQuery } from "@/lib/schemas/catalog";
 import { db } from "@/lib/db";
 import { createPolicyInput } from "@/lib/schemas/policy";
 import { freshAccount } from "@/tests/support/identity";
@@ -29,7 +30,8 @@ describe("warmManagedPolicies", () => {
     const inventory = await loadPolicyInventory();
     expect(inventory.find((policy) => policy.ref.name === "Reports" && policy.ref.accountId === account)?.ref.versionId).toBe("v2");
     // The default version (v2) allows PutObject, not GetObject.
-    const names = async (action: string) => (await findPoliciesForAction(action)).policies.filter((p) => p.policy.accountId === account).map((p) => p.policy.name);
+    // This account's policies come first (the console's own lead), well inside one page of 100.
+    const names = async (action: string) => (await findPoliciesForAction(action, actionPoliciesQuery.parse({ pageSize: "100" }))).items.filter((p) => p.policy.accountId === account).map((p) => p.policy.name);
     expect(await names("s3:PutObject")).toEqual(["Reports"]);
     expect(await names("s3:GetObject")).toEqual([]);
   });

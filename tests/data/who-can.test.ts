@@ -47,14 +47,14 @@ beforeAll(async () => {
 });
 
 const ask = (query: Record<string, string>) => whoCan(whoCanQuery.parse(query));
-const namesIn = (result: WhoCanResult, accountId: string) => result.principals.filter((p) => p.accountId === accountId).map((p) => `${p.kind}:${p.name}`);
+const namesIn = (result: WhoCanResult, accountId: string) => result.items.filter((p) => p.accountId === accountId).map((p) => `${p.kind}:${p.name}`);
 
 describe("whoCan", () => {
   it("lists the Admins' members and the account root for iam:CreateUser, not Developers, ReadOnly or other accounts", async () => {
     const result = await ask({ action: "iam:CreateUser", resource: `arn:aws:iam::${prod}:user/new-user` });
     expect(namesIn(result, prod)).toEqual(["root:account root", "user:carol"]);
     expect(namesIn(result, other)).toEqual([]);
-    const carol = result.principals.find((p) => p.name === "carol")!;
+    const carol = result.items.find((p) => p.name === "carol")!;
     expect(carol.paths).toEqual([
       expect.objectContaining({ via: "group", group: "Admins", statements: [expect.objectContaining({ policy: expect.objectContaining({ name: "AdministratorAccess" }), statement: 0 })] }),
     ]);
@@ -64,7 +64,7 @@ describe("whoCan", () => {
   it("finds principals through a role they can assume, with the trust and the role's statements", async () => {
     const result = await ask({ action: "s3:GetObject", resource: "arn:aws:s3:::reports/q1.csv", resourceAccount: prod });
     expect(namesIn(result, prod)).toEqual(["root:account root", "user:alice", "user:bob", "user:carol", "role:RoleName"]);
-    const bob = result.principals.find((p) => p.name === "bob")!;
+    const bob = result.items.find((p) => p.name === "bob")!;
     expect(bob.paths.map((path) => path.via)).toEqual(["group", "role"]);
     const viaRole = bob.paths[1];
     expect(viaRole.role?.name).toBe("RoleName");
@@ -76,7 +76,7 @@ describe("whoCan", () => {
       "trust:Trust policy",
     ]);
     // alice has no sts permission: ReadOnly gives her the object directly, no role path.
-    expect(result.principals.find((p) => p.name === "alice")!.paths.map((path) => path.via)).toEqual(["group"]);
+    expect(result.items.find((p) => p.name === "alice")!.paths.map((path) => path.via)).toEqual(["group"]);
   });
 
   it("judges sts:AssumeRole on a stored role with its trust policy, across accounts only with MFA", async () => {
@@ -115,7 +115,7 @@ describe("whoCan through a chain of roles", () => {
   it("lists the role, the role that may assume it and the user who may assume that one, with the chain", async () => {
     const result = await ask({ action: "dynamodb:GetItem", resource: table() });
     expect(namesIn(result, chain)).toEqual(["root:account root", "user:dana", "role:Hop", "role:Target"]);
-    const dana = result.principals.find((p) => p.name === "dana")!;
+    const dana = result.items.find((p) => p.name === "dana")!;
     expect(dana.paths.map((path) => [path.via, path.chain.map((role) => role.name)])).toEqual([["role", ["Hop", "Target"]]]);
     expect(dana.paths[0].role?.name).toBe("Hop");
     expect(dana.paths[0].statements.map((s) => `${s.policy.kind}:${s.policy.name}`)).toEqual([
@@ -125,27 +125,31 @@ describe("whoCan through a chain of roles", () => {
       "trust:Trust policy",
       "inline:ReadOrders",
     ]);
-    expect(result.principals.find((p) => p.name === "Hop")!.paths.map((path) => path.chain.map((role) => role.name))).toEqual([["Target"]]);
-    expect(result.principals.find((p) => p.name === "Target")!.paths.map((path) => path.via)).toEqual(["direct"]);
+    expect(result.items.find((p) => p.name === "Hop")!.paths.map((path) => path.chain.map((role) => role.name))).toEqual([["Target"]]);
+    expect(result.items.find((p) => p.name === "Target")!.paths.map((path) => path.via)).toEqual(["direct"]);
     // eve's own policy allows sts:AssumeRole on Target, but Target's trust policy names only Hop.
     expect(namesIn(result, chain)).not.toContain("user:eve");
   });
 });
 
 describe("assumable roles", () => {
+  const firstPage = { page: 1, pageSize: 25, conditionalPage: 1 };
+
   it("lists the roles a user may assume, with the statements and what each grants", async () => {
-    const bob = await listAssumableRoles(prod, "bob", {});
-    expect(bob.roles.map((r) => r.role.name)).toEqual(["RoleName"]);
-    expect(bob.roles[0].statements.map((s) => `${s.policy.kind}:${s.policy.name}`).sort()).toEqual(["managed:AssumeRoleName", "managed:PowerUserAccess", "trust:Trust policy"]);
-    expect(bob.roles[0].grants.map((g) => g.name)).toEqual(["ReadReports"]);
-    expect(bob.conditional.map((c) => [c.role.name, c.missingContextValues])).toEqual([["Auditor", ["aws:MultiFactorAuthPresent"]]]);
-    expect((await listAssumableRoles(prod, "alice", {})).roles).toEqual([]);
+    const bob = await listAssumableRoles(prod, "bob", {}, firstPage);
+    expect(bob.items.map((r) => r.role.name)).toEqual(["RoleName"]);
+    expect(bob).toMatchObject({ total: 1, page: 1, pageSize: 25 });
+    expect(bob.items[0].statements.map((s) => `${s.policy.kind}:${s.policy.name}`).sort()).toEqual(["managed:AssumeRoleName", "managed:PowerUserAccess", "trust:Trust policy"]);
+    expect(bob.items[0].grants.map((g) => g.name)).toEqual(["ReadReports"]);
+    expect(bob.conditional.items.map((c) => [c.role.name, c.missingContextValues])).toEqual([["Auditor", ["aws:MultiFactorAuthPresent"]]]);
+    expect(bob.conditional.total).toBe(1);
+    expect((await listAssumableRoles(prod, "alice", {}, firstPage)).items).toEqual([]);
   });
 
   it("lists who may assume a role, in any account", async () => {
-    const assumers = await listRoleAssumers(prod, "RoleName", {});
-    expect(assumers.assumers.map((a) => `${a.kind}:${a.name}`)).toEqual(["user:bob", "user:carol"]);
-    const auditor = await listRoleAssumers(other, "Auditor", { "aws:MultiFactorAuthPresent": "true" });
-    expect(auditor.assumers.map((a) => `${a.name}:${a.crossAccount}`)).toEqual(["bob:true", "carol:true"]);
+    const assumers = await listRoleAssumers(prod, "RoleName", {}, firstPage);
+    expect(assumers.items.map((a) => `${a.kind}:${a.name}`)).toEqual(["user:bob", "user:carol"]);
+    const auditor = await listRoleAssumers(other, "Auditor", { "aws:MultiFactorAuthPresent": "true" }, firstPage);
+    expect(auditor.items.map((a) => `${a.name}:${a.crossAccount}`)).toEqual(["bob:true", "carol:true"]);
   });
 });

@@ -30,7 +30,9 @@ export type IssueCode =
   | "InvalidSid"
   | "DuplicateSid"
   | "EmptyArray"
-  | "WrongType";
+  | "WrongType"
+  | "DuplicateKey"
+  | "TooDeep";
 
 export interface RawIssue {
   code: IssueCode;
@@ -39,12 +41,30 @@ export interface RawIssue {
   span: Span;
 }
 
-/** Collects every problem found (never stops at the first), each with the path it is about. */
+/**
+ * Lists stop here (the API's MAX_REPORTED_ISSUES); the rest are only counted, so a document of
+ * 100,000 bad statements costs a count, not 100,000 messages with ranges.
+ */
+export const MAX_ISSUES = 100;
+
+/**
+ * Collects every problem found (never stops at the first), each with the path it is about; past
+ * `limit` issues it keeps only a count.
+ */
 export class IssueList {
   readonly items: RawIssue[] = [];
+  /** How many issues were found beyond `items`. */
+  more = 0;
+
+  constructor(private readonly limit = MAX_ISSUES) {}
+
+  get full(): boolean {
+    return this.items.length >= this.limit;
+  }
 
   add(code: IssueCode, path: readonly PathSegment[], message: string, span: Span = "value"): void {
-    this.items.push({ code, message, path: [...path], span });
+    if (this.full) this.more += 1;
+    else this.items.push({ code, message, path: [...path], span });
   }
 }
 

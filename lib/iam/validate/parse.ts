@@ -1,5 +1,7 @@
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from "jsonc-parser";
-import { parsePath, type PathSegment } from "./path";
+import { findTooDeepInText, MAX_POLICY_DEPTH, type TooDeep } from "./depth";
+import { formatPath, parsePath, type PathSegment } from "./path";
+import { MAX_ISSUES } from "./issues";
 import type { PolicyIssue, SourceRange } from "./types";
 
 /** Which part of a located node to mark: its value, or the whole `"key": value` property. */
@@ -8,8 +10,14 @@ export type Span = "value" | "property";
 export interface LocatedParse {
   value: unknown | undefined;
   errors: PolicyIssue[];
+  /** Syntax errors found beyond the MAX_ISSUES listed. */
+  moreErrors?: number;
+  /** The syntax tree, when the text parsed. */
+  tree: Node | undefined;
   locate(path: string): SourceRange | undefined;
   locateSegments(segments: readonly PathSegment[], span: Span): SourceRange | undefined;
+  /** The range of `length` characters at `offset`. */
+  rangeAt(offset: number, length: number): SourceRange;
 }
 
 // AWS rejects what strict JSON rejects: comments and trailing commas are errors here.
@@ -61,13 +69,18 @@ function toRange(starts: readonly number[], offset: number, length: number): Sou
   return { startLine: start.line, startColumn: start.column, endLine: end.line, endColumn: end.column };
 }
 
-function syntaxIssues(errors: readonly ParseError[], starts: readonly number[]): PolicyIssue[] {
+function syntaxIssues(errors: readonly ParseError[], starts: readonly number[]): { issues: PolicyIssue[]; more: number } {
   const seen = new Set<number>();
   const issues: PolicyIssue[] = [];
+  let more = 0;
   for (const error of errors) {
     // A trailing comma is reported twice at one offset; one sentence is enough.
     if (seen.has(error.offset)) continue;
     seen.add(error.offset);
+    if (issues.length >= MAX_ISSUES) {
+      more += 1;
+      continue;
+    }
     const range = toRange(starts, error.offset, error.length);
     const what = SYNTAX_MESSAGES[printParseErrorCode(error.error)] ?? "invalid JSON";
     issues.push({
@@ -77,15 +90,34 @@ function syntaxIssues(errors: readonly ParseError[], starts: readonly number[]):
       range,
     });
   }
-  return issues;
+  return { issues, more };
+}
+
+/** The issue for a document nested deeper than MAX_POLICY_DEPTH (a path, or "" for the top). */
+export function tooDeepIssue(found: TooDeep, range?: SourceRange): PolicyIssue {
+  const path = formatPath(found.path);
+  const issue: PolicyIssue = {
+    code: "TooDeep",
+    message: `${path === "" ? "Policy" : path}: the document nests objects and arrays more than ${MAX_POLICY_DEPTH} levels deep here; no policy element goes this deep.`,
+    path,
+  };
+  if (range) issue.range = range;
+  return issue;
 }
 
 /**
  * Parses policy text as strict JSON, keeping the syntax tree so any path can be mapped back to
- * a line and column. Never throws.
+ * a line and column. Never throws. Text nested deeper than MAX_POLICY_DEPTH is refused by a
+ * flat scan before the (recursive) parser sees it, so no text can overflow the call stack.
  */
 export function parseLocated(text: string): LocatedParse {
   const starts = lineStarts(text);
+  const rangeAt = (offset: number, length: number) => toRange(starts, offset, length);
+  const tooDeep = findTooDeepInText(text);
+  if (tooDeep) {
+    const errors = [tooDeepIssue(tooDeep, rangeAt(tooDeep.offset, 1))];
+    return { value: undefined, errors, tree: undefined, locate: () => undefined, locateSegments: () => undefined, rangeAt };
+  }
   const parseErrors: ParseError[] = [];
   const tree = parseTree(text, parseErrors, STRICT);
 
@@ -113,25 +145,30 @@ export function parseLocated(text: string): LocatedParse {
     return {
       value: undefined,
       errors: [{ code: "JsonSyntax", message: "The policy text is empty.", path: "", range }],
+      tree: undefined,
       locate,
       locateSegments,
+      rangeAt,
     };
   }
   if (parseErrors.length > 0) {
-    return { value: undefined, errors: syntaxIssues(parseErrors, starts), locate, locateSegments };
+    const { issues, more } = syntaxIssues(parseErrors, starts);
+    return { value: undefined, errors: issues, moreErrors: more, tree: undefined, locate, locateSegments, rangeAt };
   }
   // JSON.parse builds the value: it keeps "__proto__" as a plain key, which a hand-built
   // object from the tree would not.
   try {
     const value: unknown = JSON.parse(text);
-    return { value, errors: [], locate, locateSegments };
+    return { value, errors: [], tree, locate, locateSegments, rangeAt };
   } catch (error) {
     const reason = error instanceof Error ? error.message : "invalid JSON";
     return {
       value: undefined,
       errors: [{ code: "JsonSyntax", message: `The policy is not valid JSON: ${reason}.`, path: "", range: toRange(starts, 0, 0) }],
+      tree: undefined,
       locate,
       locateSegments,
+      rangeAt,
     };
   }
 }

@@ -31,7 +31,10 @@ export interface PolicyIssue {
 }
 
 export interface ValidationResult {
+  /** At most MAX_ISSUES (100) errors, in document order within each check. */
   errors: PolicyIssue[];
+  /** How many errors were found beyond those listed; absent when none. */
+  moreIssues?: number;
   /** The parsed JSON when the text parsed (or the value given), else undefined. */
   document: unknown | undefined;
 }

@@ -1,6 +1,8 @@
-import { describe, has, isRecord, IssueList, label, presentKeys, type RawIssue } from "./issues";
+import { findTooDeepInValue } from "./depth";
+import { describe, has, isRecord, IssueList, label, MAX_ISSUES, presentKeys, type RawIssue } from "./issues";
+import { findDuplicateKeys } from "./keys";
 import { KIND_RULES, type KindRules } from "./kinds";
-import { parseLocated, type LocatedParse } from "./parse";
+import { parseLocated, tooDeepIssue, type LocatedParse } from "./parse";
 import { formatPath, type PathSegment } from "./path";
 import { checkStatement } from "./statement";
 import type { PolicyIssue, PolicyKind, ValidationResult } from "./types";
@@ -40,11 +42,10 @@ function checkStatements(value: unknown, rules: KindRules, issues: IssueList): v
   }
 }
 
-function checkDocument(document: unknown, kind: PolicyKind): RawIssue[] {
-  const issues = new IssueList();
+function checkDocument(document: unknown, kind: PolicyKind, issues: IssueList): void {
   if (!isRecord(document)) {
     issues.add("NotAnObject", [], `The policy must be a JSON object, not ${describe(document)}.`);
-    return issues.items;
+    return;
   }
   for (const key of presentKeys(document)) {
     if (DOCUMENT_ELEMENTS.includes(key)) continue;
@@ -64,7 +65,6 @@ function checkDocument(document: unknown, kind: PolicyKind): RawIssue[] {
   } else {
     checkStatements(document.Statement, KIND_RULES[kind], issues);
   }
-  return issues.items;
 }
 
 function toPolicyIssue(issue: RawIssue, parsed: LocatedParse | undefined): PolicyIssue {
@@ -74,19 +74,30 @@ function toPolicyIssue(issue: RawIssue, parsed: LocatedParse | undefined): Polic
   return result;
 }
 
+function result(errors: PolicyIssue[], more: number, document: unknown): ValidationResult {
+  return more > 0 ? { errors, moreIssues: more, document } : { errors, document };
+}
+
 /**
  * Validates a policy against the IAM JSON policy grammar and the rules of its kind. Text is
  * parsed as strict JSON and every error carries its line and column; an already-parsed value
- * is checked as is. Every error is collected. Never throws.
+ * is checked as is. Errors are collected up to MAX_ISSUES, the rest counted in `moreIssues`.
+ * Nothing deeper than MAX_POLICY_DEPTH is walked. Never throws.
  */
 export function validatePolicy(input: string | unknown, kind: PolicyKind): ValidationResult {
   if (typeof input !== "string") {
-    return { errors: checkDocument(input, kind).map((issue) => toPolicyIssue(issue, undefined)), document: input };
+    const tooDeep = findTooDeepInValue(input);
+    if (tooDeep) return { errors: [tooDeepIssue(tooDeep)], document: input };
+    const issues = new IssueList();
+    checkDocument(input, kind, issues);
+    return result(issues.items.map((issue) => toPolicyIssue(issue, undefined)), issues.more, input);
   }
   const parsed = parseLocated(input);
-  if (parsed.errors.length > 0) return { errors: parsed.errors, document: undefined };
-  return {
-    errors: checkDocument(parsed.value, kind).map((issue) => toPolicyIssue(issue, parsed)),
-    document: parsed.value,
-  };
+  if (parsed.errors.length > 0) return result(parsed.errors, parsed.moreErrors ?? 0, undefined);
+  const { duplicates, more } = parsed.tree ? findDuplicateKeys(parsed.tree, parsed, MAX_ISSUES) : { duplicates: [], more: 0 };
+  const errors: PolicyIssue[] = duplicates.map((duplicate) => ({ code: "DuplicateKey", message: duplicate.message, path: formatPath(duplicate.path), range: duplicate.range }));
+  const issues = new IssueList(MAX_ISSUES - errors.length);
+  checkDocument(parsed.value, kind, issues);
+  for (const issue of issues.items) errors.push(toPolicyIssue(issue, parsed));
+  return result(errors, more + issues.more, parsed.value);
 }

@@ -1,15 +1,18 @@
-import { apiRoute, readJson } from "@/lib/api/route";
+import { apiRoutes, methodsNotAllowed, readJson } from "@/lib/api/route";
 import { deleteAccount } from "@/lib/data/delete-account";
 import { getAccount } from "@/lib/data/get-account";
 import { updateAccount } from "@/lib/data/update-account";
 import { updateAccountBody } from "@/lib/schemas/account";
+import { pathParams } from "@/lib/schemas/params";
 
-type Params = { accountId: string };
+const route = apiRoutes(pathParams("accountId"));
 
-export const GET = apiRoute<Params>(async ({ params }) => getAccount(params.accountId));
+export const GET = route(async ({ params }) => getAccount(params.accountId));
 
-export const PATCH = apiRoute<Params>(async ({ req, params }) =>
+export const PATCH = route(async ({ req, params }) =>
   updateAccount(params.accountId, await readJson(req, updateAccountBody)),
 );
 
-export const DELETE = apiRoute<Params>(async ({ params }) => deleteAccount(params.accountId), { status: 204 });
+export const DELETE = route(async ({ params }) => deleteAccount(params.accountId), { status: 204 });
+
+export const { POST, PUT } = methodsNotAllowed({ GET, PATCH, DELETE });

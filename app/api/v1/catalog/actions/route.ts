@@ -1,4 +1,4 @@
-import { apiRoute, readQuery } from "@/lib/api/route";
+import { apiRoute, methodsNotAllowed, readQuery } from "@/lib/api/route";
 import { loadCatalog } from "@/lib/catalog/load";
 import { searchActions } from "@/lib/catalog/search";
 import { catalogActionsQuery } from "@/lib/schemas/catalog";
@@ -8,3 +8,5 @@ export const GET = apiRoute(async ({ req }) => {
   const { search, page, pageSize } = readQuery(req, catalogActionsQuery);
   return { ...searchActions(loadCatalog(), search, page, pageSize), page, pageSize };
 });
+
+export const { POST, PUT, PATCH, DELETE } = methodsNotAllowed({ GET });

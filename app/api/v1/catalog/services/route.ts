@@ -1,4 +1,4 @@
-import { apiRoute, readQuery } from "@/lib/api/route";
+import { apiRoute, methodsNotAllowed, readQuery } from "@/lib/api/route";
 import { loadCatalog } from "@/lib/catalog/load";
 import { searchServices } from "@/lib/catalog/search";
 import { summarizeService } from "@/lib/catalog/service-view";
@@ -9,3 +9,5 @@ export const GET = apiRoute(async ({ req }) => {
   const { search } = readQuery(req, catalogServicesQuery);
   return { items: searchServices(loadCatalog(), search).map(summarizeService) };
 });
+
+export const { POST, PUT, PATCH, DELETE } = methodsNotAllowed({ GET });

@@ -1,15 +1,18 @@
-import { apiRoute, readJson, readQuery } from "@/lib/api/route";
+import { apiRoutes, methodsNotAllowed, readJson, readQuery } from "@/lib/api/route";
 import { createPolicy } from "@/lib/data/create-policy";
 import { listPolicies } from "@/lib/data/list-policies";
 import { createPolicyInput, listPoliciesQuery } from "@/lib/schemas/policy";
+import { pathParams } from "@/lib/schemas/params";
 
-type Params = { accountId: string };
+const route = apiRoutes(pathParams("accountId"));
 
-export const GET = apiRoute<Params>(async ({ req, params }) =>
+export const GET = route(async ({ req, params }) =>
   listPolicies(params.accountId, readQuery(req, listPoliciesQuery)),
 );
 
-export const POST = apiRoute<Params>(
+export const POST = route(
   async ({ req, params }) => createPolicy(params.accountId, await readJson(req, createPolicyInput)),
   { status: 201 },
 );
+
+export const { PUT, PATCH, DELETE } = methodsNotAllowed({ GET, POST });

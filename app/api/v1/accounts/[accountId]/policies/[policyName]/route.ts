@@ -1,13 +1,16 @@
-import { apiRoute, readQuery } from "@/lib/api/route";
+import { apiRoutes, methodsNotAllowed, readQuery } from "@/lib/api/route";
 import { deletePolicy } from "@/lib/data/delete-policy";
 import { getPolicy } from "@/lib/data/get-policy";
 import { forceQuery } from "@/lib/schemas/policy";
+import { pathParams } from "@/lib/schemas/params";
 
-type Params = { accountId: string; policyName: string };
+const route = apiRoutes(pathParams("accountId", "policyName"));
 
-export const GET = apiRoute<Params>(async ({ params }) => getPolicy(params.accountId, params.policyName));
+export const GET = route(async ({ params }) => getPolicy(params.accountId, params.policyName));
 
-export const DELETE = apiRoute<Params>(
+export const DELETE = route(
   async ({ req, params }) => deletePolicy(params.accountId, params.policyName, readQuery(req, forceQuery)),
   { status: 204 },
 );
+
+export const { POST, PUT, PATCH } = methodsNotAllowed({ GET, DELETE });

@@ -1,21 +1,24 @@
-import { apiRoute, readJson, readQuery } from "@/lib/api/route";
+import { apiRoutes, methodsNotAllowed, readJson, readQuery } from "@/lib/api/route";
 import { attachPolicy } from "@/lib/data/attach-policy";
 import { detachPolicy } from "@/lib/data/detach-policy";
 import { listAttachedPolicies } from "@/lib/data/list-attached-policies";
 import { policyArnInput } from "@/lib/schemas/policy";
+import { pathParams } from "@/lib/schemas/params";
 
-type Params = { accountId: string; groupName: string };
+const route = apiRoutes(pathParams("accountId", "groupName"));
 
-export const GET = apiRoute<Params>(async ({ params }) => ({
+export const GET = route(async ({ params }) => ({
   items: await listAttachedPolicies("group", params.accountId, params.groupName),
 }));
 
-export const POST = apiRoute<Params>(async ({ req, params }) =>
+export const POST = route(async ({ req, params }) =>
   attachPolicy("group", params.accountId, params.groupName, (await readJson(req, policyArnInput)).policyArn),
 );
 
-export const DELETE = apiRoute<Params>(
+export const DELETE = route(
   async ({ req, params }) =>
     detachPolicy("group", params.accountId, params.groupName, readQuery(req, policyArnInput).policyArn),
   { status: 204 },
 );
+
+export const { PUT, PATCH } = methodsNotAllowed({ GET, POST, DELETE });

@@ -1,9 +1,12 @@
-import { apiRoute, readJson } from "@/lib/api/route";
+import { apiRoutes, methodsNotAllowed, readJson } from "@/lib/api/route";
 import { setDefaultPolicyVersion } from "@/lib/data/set-default-policy-version";
 import { setDefaultPolicyVersionInput } from "@/lib/schemas/policy";
+import { pathParams } from "@/lib/schemas/params";
 
-type Params = { accountId: string; policyName: string };
+const route = apiRoutes(pathParams("accountId", "policyName"));
 
-export const PUT = apiRoute<Params>(async ({ req, params }) =>
+export const PUT = route(async ({ req, params }) =>
   setDefaultPolicyVersion(params.accountId, params.policyName, (await readJson(req, setDefaultPolicyVersionInput)).versionId),
 );
+
+export const { GET, HEAD, POST, PATCH, DELETE } = methodsNotAllowed({ PUT });

@@ -1,6 +1,13 @@
-import { apiRoute } from "@/lib/api/route";
+import { apiRoutes, methodsNotAllowed, readQuery } from "@/lib/api/route";
 import { listEntitiesForPolicy } from "@/lib/data/list-entities-for-policy";
+import { policyEntitiesQuery } from "@/lib/schemas/policy";
+import { pathParams } from "@/lib/schemas/params";
 
-type Params = { accountId: string; policyName: string };
+const route = apiRoutes(pathParams("accountId", "policyName"));
 
-export const GET = apiRoute<Params>(async ({ params }) => listEntitiesForPolicy(params.accountId, params.policyName));
+// GET ?entity=&usage=&page=&pageSize=: one page of the entities using the policy.
+export const GET = route(async ({ req, params }) =>
+  listEntitiesForPolicy(params.accountId, params.policyName, readQuery(req, policyEntitiesQuery)),
+);
+
+export const { POST, PUT, PATCH, DELETE } = methodsNotAllowed({ GET });

@@ -1,16 +1,19 @@
-import { apiRoute, readJson } from "@/lib/api/route";
+import { apiRoutes, methodsNotAllowed, readJson } from "@/lib/api/route";
 import { createPolicyVersion } from "@/lib/data/create-policy-version";
 import { listPolicyVersions } from "@/lib/data/list-policy-versions";
 import { createPolicyVersionInput } from "@/lib/schemas/policy";
+import { pathParams } from "@/lib/schemas/params";
 
-type Params = { accountId: string; policyName: string };
+const route = apiRoutes(pathParams("accountId", "policyName"));
 
-export const GET = apiRoute<Params>(async ({ params }) => ({
+export const GET = route(async ({ params }) => ({
   items: await listPolicyVersions(params.accountId, params.policyName),
 }));
 
-export const POST = apiRoute<Params>(
+export const POST = route(
   async ({ req, params }) =>
     createPolicyVersion(params.accountId, params.policyName, await readJson(req, createPolicyVersionInput)),
   { status: 201 },
 );
+
+export const { PUT, PATCH, DELETE } = methodsNotAllowed({ GET, POST });

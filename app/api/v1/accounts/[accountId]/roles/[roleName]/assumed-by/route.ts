@@ -1,12 +1,16 @@
-import { apiRoute, readQuery } from "@/lib/api/route";
+import { apiRoutes, methodsNotAllowed, readQuery } from "@/lib/api/route";
 import { listRoleAssumers } from "@/lib/data/assumable-roles";
 import { accountId, roleName } from "@/lib/schemas/common";
 import { assumeQuery } from "@/lib/schemas/who-can";
+import { pathParams } from "@/lib/schemas/params";
 
-type Params = { accountId: string; roleName: string };
+const route = apiRoutes(pathParams("accountId", "roleName"));
 
-// GET ?context=key%3Dvalue: the users and roles, in any account, that may assume the role.
-export const GET = apiRoute<Params>(async ({ req, params }) => {
-  const { context } = readQuery(req, assumeQuery);
-  return listRoleAssumers(accountId.parse(params.accountId), roleName.parse(params.roleName), context);
+// GET ?context=key%3Dvalue&page=&pageSize=&conditionalPage=: one page of
+// the users and roles, in any account, that may assume the role.
+export const GET = route(async ({ req, params }) => {
+  const { context, ...paging } = readQuery(req, assumeQuery);
+  return listRoleAssumers(accountId.parse(params.accountId), roleName.parse(params.roleName), context, paging);
 });
+
+export const { POST, PUT, PATCH, DELETE } = methodsNotAllowed({ GET });

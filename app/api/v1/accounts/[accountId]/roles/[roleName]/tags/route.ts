@@ -1,20 +1,23 @@
-import { apiRoute, readJson, readQuery } from "@/lib/api/route";
+import { apiRoutes, methodsNotAllowed, readJson, readQuery } from "@/lib/api/route";
 import { getRole } from "@/lib/data/get-role";
 import { tagRole } from "@/lib/data/tag-role";
 import { untagRole } from "@/lib/data/untag-role";
 import { tagRoleInput, untagRoleQuery } from "@/lib/schemas/role";
+import { pathParams } from "@/lib/schemas/params";
 
-type Params = { accountId: string; roleName: string };
+const route = apiRoutes(pathParams("accountId", "roleName"));
 
-export const GET = apiRoute<Params>(async ({ params }) => ({
+export const GET = route(async ({ params }) => ({
   items: (await getRole(params.accountId, params.roleName)).tags,
 }));
 
-export const PUT = apiRoute<Params>(async ({ req, params }) => ({
+export const PUT = route(async ({ req, params }) => ({
   items: await tagRole(params.accountId, params.roleName, (await readJson(req, tagRoleInput)).tags),
 }));
 
-export const DELETE = apiRoute<Params>(
+export const DELETE = route(
   async ({ req, params }) => untagRole(params.accountId, params.roleName, readQuery(req, untagRoleQuery).keys),
   { status: 204 },
 );
+
+export const { POST, PATCH } = methodsNotAllowed({ GET, PUT, DELETE });

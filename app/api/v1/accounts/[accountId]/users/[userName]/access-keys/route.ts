@@ -1,13 +1,16 @@
-import { apiRoute } from "@/lib/api/route";
+import { apiRoutes, methodsNotAllowed } from "@/lib/api/route";
 import { createAccessKey } from "@/lib/data/create-access-key";
 import { listAccessKeys } from "@/lib/data/list-access-keys";
+import { pathParams } from "@/lib/schemas/params";
 
-type Params = { accountId: string; userName: string };
+const route = apiRoutes(pathParams("accountId", "userName"));
 
-export const GET = apiRoute<Params>(async ({ params }) => ({
+export const GET = route(async ({ params }) => ({
   items: await listAccessKeys(params.accountId, params.userName),
 }));
 
-export const POST = apiRoute<Params>(async ({ params }) => createAccessKey(params.accountId, params.userName), {
+export const POST = route(async ({ params }) => createAccessKey(params.accountId, params.userName), {
   status: 201,
 });
+
+export const { PUT, PATCH, DELETE } = methodsNotAllowed({ GET, POST });

@@ -1,18 +1,21 @@
-import { apiRoute, readJson } from "@/lib/api/route";
+import { apiRoutes, methodsNotAllowed, readJson } from "@/lib/api/route";
 import { createMfaDevice } from "@/lib/data/create-mfa-device";
 import { listMfaDevices } from "@/lib/data/list-mfa-devices";
 import { mfaDeviceBody } from "@/lib/schemas/credentials";
+import { pathParams } from "@/lib/schemas/params";
 
-type Params = { accountId: string; userName: string };
+const route = apiRoutes(pathParams("accountId", "userName"));
 
-export const GET = apiRoute<Params>(async ({ params }) => ({
+export const GET = route(async ({ params }) => ({
   items: await listMfaDevices(params.accountId, params.userName),
 }));
 
-export const POST = apiRoute<Params>(
+export const POST = route(
   async ({ req, params }) => {
     const { deviceName } = await readJson(req, mfaDeviceBody);
     return createMfaDevice(params.accountId, params.userName, deviceName);
   },
   { status: 201 },
 );
+
+export const { PUT, PATCH, DELETE } = methodsNotAllowed({ GET, POST });

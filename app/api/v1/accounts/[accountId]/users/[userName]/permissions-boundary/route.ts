@@ -1,11 +1,12 @@
-import { apiRoute, readJson } from "@/lib/api/route";
+import { apiRoutes, methodsNotAllowed, readJson } from "@/lib/api/route";
 import { deletePermissionsBoundary } from "@/lib/data/delete-permissions-boundary";
 import { putPermissionsBoundary } from "@/lib/data/put-permissions-boundary";
 import { policyArnInput } from "@/lib/schemas/policy";
+import { pathParams } from "@/lib/schemas/params";
 
-type Params = { accountId: string; userName: string };
+const route = apiRoutes(pathParams("accountId", "userName"));
 
-export const PUT = apiRoute<Params>(async ({ req, params }) => ({
+export const PUT = route(async ({ req, params }) => ({
   permissionsBoundary: await putPermissionsBoundary(
     "user",
     params.accountId,
@@ -14,7 +15,9 @@ export const PUT = apiRoute<Params>(async ({ req, params }) => ({
   ),
 }));
 
-export const DELETE = apiRoute<Params>(
+export const DELETE = route(
   async ({ params }) => deletePermissionsBoundary("user", params.accountId, params.userName),
   { status: 204 },
 );
+
+export const { GET, HEAD, POST, PATCH } = methodsNotAllowed({ PUT, DELETE });

@@ -1,14 +1,17 @@
-import { apiRoute } from "@/lib/api/route";
+import { apiRoutes, methodsNotAllowed } from "@/lib/api/route";
 import { deletePolicyVersion } from "@/lib/data/delete-policy-version";
 import { getPolicyVersion } from "@/lib/data/get-policy-version";
+import { pathParams } from "@/lib/schemas/params";
 
-type Params = { accountId: string; policyName: string; versionId: string };
+const route = apiRoutes(pathParams("accountId", "policyName", "versionId"));
 
-export const GET = apiRoute<Params>(async ({ params }) =>
+export const GET = route(async ({ params }) =>
   getPolicyVersion(params.accountId, params.policyName, params.versionId),
 );
 
-export const DELETE = apiRoute<Params>(
+export const DELETE = route(
   async ({ params }) => deletePolicyVersion(params.accountId, params.policyName, params.versionId),
   { status: 204 },
 );
+
+export const { POST, PUT, PATCH } = methodsNotAllowed({ GET, DELETE });

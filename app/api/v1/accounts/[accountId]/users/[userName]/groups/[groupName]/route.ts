@@ -1,7 +1,12 @@
-import { apiRoute } from "@/lib/api/route";
+import { apiRoutes, methodsNotAllowed } from "@/lib/api/route";
 import { removeUserFromGroup } from "@/lib/data/remove-user-from-group";
+import { pathParams } from "@/lib/schemas/params";
 
-export const DELETE = apiRoute<{ accountId: string; userName: string; groupName: string }>(
+const route = apiRoutes(pathParams("accountId", "userName", "groupName"));
+
+export const DELETE = route(
   async ({ params }) => removeUserFromGroup(params.accountId, params.groupName, params.userName),
   { status: 204 },
 );
+
+export const { GET, HEAD, POST, PUT, PATCH } = methodsNotAllowed({ DELETE });

@@ -1,0 +1,52 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { guardRequest, type Refusal } from "@/lib/api/guard";
+import { contentSecurityPolicy, escapeHtml, newNonce } from "@/lib/api/page-security";
+
+/**
+ * Every page request passes the console's door checks (host, method, path encoding, cross-site
+ * writes) and is answered with a Content-Security-Policy carrying a fresh nonce, which Next
+ * applies to its own scripts. /api has the same checks in apiRoute, where the body is read as a
+ * stream under its own limits (a proxy would buffer it first).
+ */
+export function proxy(request: NextRequest) {
+  const refusal = guardRequest(request.method, request.url, request.headers);
+  if (refusal) return refusalPage(refusal, request.nextUrl.pathname);
+
+  const nonce = newNonce();
+  const policy = contentSecurityPolicy(nonce, process.env.NODE_ENV === "development");
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("Content-Security-Policy", policy);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("Content-Security-Policy", policy);
+  return response;
+}
+
+function refusalPage(refusal: Refusal, pathname: string): Response {
+  const headers = { ...refusal.headers, "Cache-Control": "no-store" };
+  // The API's refusals keep the API's JSON error shape (bodyless requests reach the proxy too).
+  if (pathname.startsWith("/api/")) {
+    const error = { code: refusal.code, message: refusal.message, ...(refusal.field ? { field: refusal.field } : {}) };
+    return Response.json({ error }, { status: refusal.status, headers });
+  }
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${refusal.status} · IAM Console</title></head><body style="font-family:system-ui,sans-serif;max-width:40rem;margin:4rem auto;padding:0 1rem;line-height:1.5"><h1>The console cannot answer this request</h1><p>${escapeHtml(refusal.message)}</p><p><a href="/">Go to the accounts</a></p></body></html>`;
+  return new Response(html, {
+    status: refusal.status,
+    headers: { ...headers, "Content-Type": "text/html; charset=utf-8", "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'" },
+  });
+}
+
+export const config = {
+  matcher: [
+    // Pages, and bodyless /api requests (a TRACE, a malformed path) so they too get the door's
+    // answer; requests with a body skip the proxy, which would buffer it, and meet apiRoute.
+    // Static files (Next's chunks, the editor's hashed catalog) need neither.
+    {
+      source: "/((?!_next/static|_next/image|catalog/[0-9a-f]{16}/|catalog/manifest\\.json|icon\\.svg).*)",
+      missing: [
+        { type: "header", key: "content-length" },
+        { type: "header", key: "transfer-encoding" },
+      ],
+    },
+  ],
+};

@@ -1,0 +1,6 @@
+// Types for the tests that import scripts/server.mjs.
+export declare const SERVED_METHODS: string[];
+export declare function refuseMethod(
+  req: { method?: string; url?: string },
+  res: { writeHead(status: number, headers: Record<string, unknown>): unknown; end(body: string): unknown },
+): void;
