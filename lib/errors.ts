@@ -1,4 +1,5 @@
 import { ZodError } from "zod";
+import { isDatabaseBusy } from "@/lib/db-errors";
 
 /** AWS IAM's error codes, with the HTTP status AWS answers them with. */
 export type IamErrorCode =
@@ -127,6 +128,8 @@ function fromZod(err: ZodError): IamError {
 export function toIamError(err: unknown): IamError {
   if (err instanceof IamError) return err;
   if (err instanceof ZodError) return fromZod(err);
+  // A lock that outlasted the retries (lib/data/busy.ts), or met outside them: come back later.
+  if (isDatabaseBusy(err)) return databaseBusy();
   if (isPrismaUniqueViolation(err)) {
     return new IamError("EntityAlreadyExists", "An entity with that name already exists.");
   }
@@ -143,6 +146,11 @@ export function toErrorResponse(err: unknown): { status: number; body: ErrorBody
   if (e.fields) body.error.fields = e.fields;
   if (e.moreIssues) body.error.moreIssues = e.moreIssues;
   return { status: e.status, body, headers: e.headers ?? {} };
+}
+
+/** 503 with Retry-After: the database stayed locked by another writer. */
+export function databaseBusy(): IamError {
+  return httpError("ServiceUnavailable", "The database is busy with another writer; try again in a moment.", { "Retry-After": "1" });
 }
 
 /** An HTTP-level refusal with its headers (Allow for 405, Retry-After for 503). */

@@ -14,6 +14,8 @@ export function migratedSqliteDatabase(file: string): string {
   for (const suffix of ["", "-journal", "-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
   const sqlite = new Database(file);
   try {
+    // As lib/db.ts opens it: WAL, so readers are not blocked by a writer (stored in the file).
+    sqlite.pragma("journal_mode = WAL");
     for (const name of fs.readdirSync(MIGRATIONS).sort()) {
       const sql = path.join(MIGRATIONS, name, "migration.sql");
       if (fs.existsSync(sql)) sqlite.exec(fs.readFileSync(sql, "utf8"));
