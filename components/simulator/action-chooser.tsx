@@ -5,6 +5,7 @@ import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { loadEditorCatalog } from "@/lib/editor/catalog-client";
 import type { CatalogIndex } from "@/lib/iam/catalog";
+import { compileGlob } from "@/lib/iam/match/glob";
 
 const MAX_SHOWN = 12;
 
@@ -30,9 +31,10 @@ function search(catalog: CatalogIndex, text: string): string[] {
   if (!query) return [];
   const colon = query.indexOf(":");
   if (colon > 0) {
-    const pattern = new RegExp(`^${query.slice(colon + 1).replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}${query.includes("*") ? "$" : ""}`, "i");
+    // Without a `*` the text is a prefix; the engine's matcher keeps a long pattern linear.
+    const matches = compileGlob(`${query.slice(colon + 1)}${query.includes("*") ? "" : "*"}`);
     const service = query.slice(0, colon);
-    return catalog.actionsOf(service).filter((action) => pattern.test(action.name)).map((action) => `${action.service}:${action.name}`);
+    return catalog.actionsOf(service).filter((action) => matches(action.name.toLowerCase())).map((action) => `${action.service}:${action.name}`);
   }
   const found: string[] = [];
   for (const service of catalog.catalog.services) {

@@ -4,6 +4,7 @@
  * handed in; the flat action list is built once per catalog.
  */
 import type { AccessLevel, Catalog, CatalogService } from "@/lib/iam/catalog/types";
+import { compileGlob } from "@/lib/iam/match/glob";
 
 export interface ActionHit {
   service: string;
@@ -40,16 +41,14 @@ function entriesOf(catalog: Catalog): Entry[] {
   return entries;
 }
 
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-
 /**
  * How well a name fits the typed text: 0 exact, 1 prefix, 2 anywhere, null not at all. Text with
  * `*` or `?` is a wildcard pattern over the whole name, as in a policy's Action element.
  */
 function nameMatcher(text: string): (lowerName: string) => number | null {
   if (/[*?]/.test(text)) {
-    const pattern = new RegExp(`^${text.split(/([*?])/).map((part) => (part === "*" ? ".*" : part === "?" ? "." : escapeRegExp(part))).join("")}$`);
-    return (name) => (pattern.test(name) ? 0 : null);
+    const matches = compileGlob(text);
+    return (name) => (matches(name) ? 0 : null);
   }
   return (name) => (name === text ? 0 : name.startsWith(text) ? 1 : name.includes(text) ? 2 : null);
 }

@@ -5,11 +5,7 @@
  */
 import type { CatalogIndex } from "@/lib/iam/catalog";
 import type { CatalogAction } from "@/lib/iam/catalog/types";
-
-function globToRegExp(pattern: string): RegExp {
-  const body = pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
-  return new RegExp(`^${body}$`, "i");
-}
+import { compileGlob } from "@/lib/iam/match/glob";
 
 /** Services named by the Action strings (lower-case prefixes), in order of first mention. */
 export function servicesOf(actions: readonly string[], index: CatalogIndex): string[] {
@@ -36,9 +32,10 @@ export function expandActions(actions: readonly string[], index: CatalogIndex): 
       if (exact) found.set(`${exact.service}:${exact.name}`, exact);
       continue;
     }
-    const regex = globToRegExp(name);
+    // The engine's linear-time matcher: a regex built from the typed pattern could backtrack.
+    const matches = compileGlob(name, { lowerCase: true });
     for (const candidate of index.actionsOf(prefix)) {
-      if (regex.test(candidate.name)) found.set(`${candidate.service}:${candidate.name}`, candidate);
+      if (matches(candidate.name.toLowerCase())) found.set(`${candidate.service}:${candidate.name}`, candidate);
     }
   }
   return [...found.values()];

@@ -108,6 +108,23 @@ export function resolveTemplate(template: Template, lookup: ContextLookup): Segm
   return segments;
 }
 
+/**
+ * Replaces each `${…}` (up to its first `}`) by what `replace` makes of its body, as
+ * `text.replace(/\$\{[^}]*\}/g, …)` would, in one pass: that regex rescans to the end from
+ * every `${` when no `}` follows, quadratic in a hostile string.
+ */
+export function replaceBraced(text: string, replace: (body: string) => string): string {
+  let out = "";
+  let index = 0;
+  for (;;) {
+    const start = text.indexOf("${", index);
+    const end = start < 0 ? -1 : text.indexOf("}", start + 2);
+    if (end < 0) return out + text.slice(index);
+    out += text.slice(index, start) + replace(text.slice(start + 2, end));
+    index = end + 1;
+  }
+}
+
 /** The resolved text, for operators that have no wildcards. */
 export function segmentsText(segments: readonly Segment[]): string {
   return segments.length === 1 ? segments[0].text : segments.map((s) => s.text).join("");

@@ -41,27 +41,36 @@ function compatible(a: Step, b: Step): boolean {
 
 const isStar = (step: Step | undefined) => step !== undefined && "star" in step && step.star;
 
-/** Depth-first search of the product automaton for a string both patterns match. */
+/**
+ * Reachability in the product automaton of the two patterns: state (i, j) when some string
+ * takes `a` to step i and `b` to step j. Every move goes to (i or i + 1, j or j + 1), so the
+ * states are settled row by row: O(|a| × |b|) time, O(|b|) memory.
+ */
 function intersects(a: readonly Step[], b: readonly Step[]): boolean {
-  const width = b.length + 1;
-  const seen = new Uint8Array((a.length + 1) * width);
-  const stack: number[] = [0];
-  while (stack.length > 0) {
-    const state = stack.pop() as number;
-    if (seen[state]) continue;
-    seen[state] = 1;
-    const i = Math.floor(state / width);
-    const j = state % width;
-    if (i === a.length && j === b.length) return true;
+  let row = new Uint8Array(b.length + 1);
+  let next = new Uint8Array(b.length + 1);
+  row[0] = 1;
+  for (let i = 0; i <= a.length; i++) {
+    let alive = false;
     const x = a[i];
-    const y = b[j];
-    // A star may match nothing; a character move consumes on both sides (a star stays put).
-    if (isStar(x)) stack.push(state + width);
-    if (isStar(y)) stack.push(state + 1);
-    if (x !== undefined && y !== undefined && compatible(x, y)) {
-      const next = (isStar(x) ? i : i + 1) * width + (isStar(y) ? j : j + 1);
-      if (next !== state) stack.push(next);
+    for (let j = 0; j <= b.length; j++) {
+      if (row[j] === 0) continue;
+      alive = true;
+      if (i === a.length && j === b.length) return true;
+      const y = b[j];
+      // A star may match nothing; a character move consumes on both sides (a star stays put).
+      if (isStar(x)) next[j] = 1;
+      if (isStar(y)) row[j + 1] = 1;
+      if (x !== undefined && y !== undefined && compatible(x, y)) {
+        const stay = isStar(x);
+        const column = isStar(y) ? j : j + 1;
+        if (!stay) next[column] = 1;
+        else if (column !== j) row[column] = 1;
+      }
     }
+    if (!alive) return false;
+    [row, next] = [next, row];
+    next.fill(0);
   }
   return false;
 }

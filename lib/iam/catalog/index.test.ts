@@ -129,6 +129,13 @@ describe("indexCatalog: condition keys", () => {
     );
   });
 
+  it("a placeholder stands for one or more characters, matched in linear time", () => {
+    expect(index.conditionKey("aws:RequestTag/")).toBeUndefined();
+    // Condition keys come from policies: a 10,000-character key must not make the match crawl.
+    expect(index.conditionKey(`aws:RequestTag/${"a/".repeat(5_000)}`)?.definition.key).toBe("aws:RequestTag/${TagKey}");
+    expect(index.conditionKey(`events:Metadata/${"a/Matcher".repeat(1_000)}x`)?.definition.key).not.toBe("events:Metadata/${MetadataKey}/Matcher");
+  });
+
   it("prefers the most specific pattern", () => {
     expect(index.conditionKey("events:Metadata/source/Matcher")?.definition.key).toBe(
       "events:Metadata/${MetadataKey}/Matcher",

@@ -11,6 +11,7 @@ import type {
   CatalogResourceType,
   CatalogService,
 } from "./types";
+import { compileTokens, tokenize, type StringMatcher } from "../match/glob";
 
 /** Where a condition key is defined: the global list, or the first service that lists it. */
 export type ConditionKeyScope = "global" | "service";
@@ -50,7 +51,8 @@ export interface CatalogIndex {
 }
 
 interface KeyPattern {
-  regex: RegExp;
+  /** Tests a lower-cased key name. */
+  matches: StringMatcher;
   /** Characters outside placeholders: the longer, the more specific the pattern. */
   literalLength: number;
   match: ConditionKeyMatch;
@@ -59,18 +61,15 @@ interface KeyPattern {
 // The source spells placeholders two ways: ${TagKey} and <key> (s3:ExistingObjectTag/<key>).
 const PLACEHOLDER = /\$\{[^}]+\}|<[^>]+>/;
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-
 function patternOf(definition: CatalogConditionKey, match: ConditionKeyMatch): KeyPattern | null {
   if (!PLACEHOLDER.test(definition.key)) return null;
   const literals = definition.key.split(PLACEHOLDER);
+  // A placeholder stands for one or more characters ("?*"), "/" included since tag keys may
+  // contain it. Condition key names are case-insensitive, so the whole pattern is too.
+  // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition.html
+  const segments = literals.flatMap((text, i) => (i === 0 ? [{ text, literal: true }] : [{ text: "?*", literal: false }, { text, literal: true }]));
   return {
-    // Condition key names are case-insensitive, so the whole pattern is too; a placeholder may
-    // span "/" because tag keys may contain it.
-    // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition.html
-    regex: new RegExp(`^${literals.map(escapeRegExp).join(".+")}$`, "i"),
+    matches: compileTokens(tokenize(segments, { lowerCase: true })),
     literalLength: literals.join("").length,
     match: { ...match, viaPattern: true },
   };
@@ -119,9 +118,10 @@ export function indexCatalog(catalog: Catalog): CatalogIndex {
     service: (prefix) => services.get(prefix.toLowerCase()),
     actionsOf: (prefix) => services.get(prefix.toLowerCase())?.actions ?? [],
     conditionKey(key) {
-      const exact = keys.get(key.toLowerCase());
+      const lower = key.toLowerCase();
+      const exact = keys.get(lower);
       if (exact) return exact;
-      return patterns.find((pattern) => pattern.regex.test(key))?.match;
+      return patterns.find((pattern) => pattern.matches(lower))?.match;
     },
     resourceTypesOf(action) {
       return action.resourceTypes.map((ref) => {

@@ -21,7 +21,8 @@ export interface BaseOperator {
 }
 
 // Decimal integers and decimals only: JavaScript's Number() would also take "0x10" or "".
-const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+// The dot and its digits are one optional group: `\d+\.?\d*` split a run of digits in n ways.
+const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 
 function parseNumber(text: string): number | null {
   const trimmed = text.trim();

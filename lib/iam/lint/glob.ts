@@ -1,38 +1,31 @@
 /**
  * Wildcards as policies write them: `*` any run of characters, `?` any one character. Small
  * helpers for the linter's questions, which compare two patterns rather than a pattern and a
- * value; the engine's matcher (lib/iam/match) answers the other question.
+ * value; the engine's matcher (lib/iam/match) answers the other question. No regular
+ * expression is built from the patterns: every question here is linear or a table of the two.
  */
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
+import { compileGlob, compileTokensConfinedBy, ONE, ONE_IN_SEGMENT, tokenize, type StringMatcher } from "../match/glob";
 
 /** A case-insensitive matcher for action patterns such as "s3:Get*". */
-export function actionMatcher(pattern: string): RegExp {
-  const body = pattern
-    .split("")
-    .map((char) => (char === "*" ? ".*" : char === "?" ? "." : escapeRegExp(char)))
-    .join("");
-  return new RegExp(`^${body}$`, "i");
+export function actionMatcher(pattern: string): StringMatcher {
+  const matcher = compileGlob(pattern, { lowerCase: true });
+  return (action) => matcher(action.toLowerCase());
 }
+
+const STAR = "*".charCodeAt(0);
 
 /**
  * A test of whether every string a pattern `specific` matches is also matched by `general`. Sound
  * but not complete: `general`'s `*` may absorb anything, its `?` only a non-`*` character, and
- * its literals must meet the same literal.
+ * its literals must meet the same literal. That is `general` matched against `specific`'s text
+ * with `*` as the separator a `?` may not take, in the engine's linear-time matcher.
  */
 export function coverMatcher(general: string, ignoreCase: boolean): (specific: string) => boolean {
-  if (!hasWildcard(general)) {
-    const literal = ignoreCase ? general.toLowerCase() : general;
-    return (specific) => (ignoreCase ? specific.toLowerCase() : specific) === literal;
-  }
-  const body = general
-    .split("")
-    .map((char) => (char === "*" ? "[\\s\\S]*" : char === "?" ? "[^*]" : escapeRegExp(char)))
-    .join("");
-  const regex = new RegExp(`^${body}$`, ignoreCase ? "i" : "");
-  return (specific) => regex.test(specific);
+  const tokens = tokenize([{ text: general, literal: false }], { lowerCase: ignoreCase }).map((token) =>
+    token === ONE ? ONE_IN_SEGMENT : token,
+  );
+  const matcher = compileTokensConfinedBy(tokens, STAR);
+  return (specific) => matcher(ignoreCase ? specific.toLowerCase() : specific);
 }
 
 /** Characters that agree: equal, or either is `?` (stars are handled by the caller). */
@@ -62,25 +55,26 @@ export function intersects(a: string, b: string, confinedUntil = 0): boolean {
   return intersectsTable(a.slice(start, a.length - end), b.slice(start, b.length - end), confinedUntil - start);
 }
 
+// Filled from the ends backwards, one row of `a` at a time: O(|a| × |b|) time, O(|b|) memory.
 function intersectsTable(a: string, b: string, confinedUntil: number): boolean {
   if (b === "*" || (a === "*" && confinedUntil <= 0)) return true;
-  const width = b.length + 1;
-  const shared = new Uint8Array((a.length + 1) * width);
-  const at = (i: number, j: number) => shared[i * width + j] === 1;
+  let below = new Uint8Array(b.length + 1);
+  let row = new Uint8Array(b.length + 1);
   for (let i = a.length; i >= 0; i--) {
     for (let j = b.length; j >= 0; j--) {
       let result = i === a.length && j === b.length;
       if (!result && i < a.length && a[i] === "*") {
-        result = at(i + 1, j) || (j < b.length && (i >= confinedUntil || b[j] !== ":") && at(i, j + 1));
+        result = below[j] === 1 || (j < b.length && (i >= confinedUntil || b[j] !== ":") && row[j + 1] === 1);
       }
-      if (!result && j < b.length && b[j] === "*") result = at(i, j + 1) || (i < a.length && at(i + 1, j));
+      if (!result && j < b.length && b[j] === "*") result = row[j + 1] === 1 || (i < a.length && below[j] === 1);
       if (!result && i < a.length && j < b.length && a[i] !== "*" && b[j] !== "*") {
-        result = agree(a[i], b[j]) && at(i + 1, j + 1);
+        result = agree(a[i], b[j]) && below[j + 1] === 1;
       }
-      if (result) shared[i * width + j] = 1;
+      row[j] = result ? 1 : 0;
     }
+    [below, row] = [row, below];
   }
-  return at(0, 0);
+  return below[0] === 1;
 }
 
 export function hasWildcard(text: string): boolean {

@@ -4,6 +4,7 @@
  */
 import type { CatalogIndex } from "../catalog";
 import { closest } from "./distance";
+import { replaceBraced } from "../variables";
 
 /** The five colon-separated fields of an ARN plus the resource part, as wildcard patterns. */
 export interface ArnParts {
@@ -66,7 +67,7 @@ export function splitArn(arn: string): ArnParts | undefined {
 
 /** A catalog pattern's placeholders stand for any text. */
 function catalogGlob(pattern: string): string {
-  return pattern.replace(/\$\{[^}]*\}/g, "*");
+  return replaceBraced(pattern, () => "*");
 }
 
 /**
@@ -75,7 +76,7 @@ function catalogGlob(pattern: string): string {
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html
  */
 export function policyGlob(text: string): string {
-  return text.replace(/\$\{([^}]*)\}/g, (_, name: string) => (name === "$" ? "$" : name === "*" || name === "?" ? "?" : "*"));
+  return replaceBraced(text, (name) => (name === "$" ? "$" : name === "*" || name === "?" ? "?" : "*"));
 }
 
 const cache = new WeakMap<CatalogIndex, LintIndex>();

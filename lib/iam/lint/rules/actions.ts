@@ -36,7 +36,7 @@ function checkKnown(items: readonly Item[], element: string, statement: Statemen
       continue;
     }
     const matcher = actionMatcher(item.value);
-    if (context.index.actionNames(prefix).some((action) => matcher.test(action))) continue;
+    if (context.index.actionNames(prefix).some((action) => matcher(action))) continue;
     context.report({
       code: "ActionPatternMatchesNothing",
       severity: "error",

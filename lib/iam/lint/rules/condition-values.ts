@@ -1,6 +1,7 @@
 import type { ConditionOperatorName } from "../../validate";
 import { DOCS } from "../docs";
 import { hasPolicyVariable } from "../context";
+import { replaceBraced } from "../../variables";
 
 /** What an operator compares, as the catalog names key types (ARN, Bool, Date, …). */
 export type OperatorFamily = "String" | "Numeric" | "Date" | "Bool" | "Binary" | "IPAddress" | "ARN" | "Null";
@@ -104,7 +105,7 @@ export function checkValue(operator: ConditionOperatorName, key: string, value: 
     };
   }
   const like = LIKE[operator];
-  if (like && /[*?]/.test(text.replace(/\$\{[^}]*\}/g, ""))) {
+  if (like && /[*?]/.test(replaceBraced(text, () => ""))) {
     // ArnEquals treats * and ? as wildcards like ArnLike does; StringEquals compares them literally.
     return family === "ARN"
       ? { code: "WildcardWithoutLikeOperator", severity: "suggestion", message: `${operator} matches the wildcard in ${JSON.stringify(text)} just as ${like} does; write ${like} so the intent is plain.`, docUrl: DOCS.conditionOperators }

@@ -29,7 +29,7 @@ function checkFullAccess(statement: StatementView, context: LintContext): void {
 function checkPassRole(statement: StatementView, context: LintContext): void {
   if (!statement.resource?.some((item) => item.value === "*")) return;
   // "*" alone is reported as full administrator access.
-  const action = statement.action?.find((item) => item.value !== "*" && actionMatcher(item.value).test(PASS_ROLE));
+  const action = statement.action?.find((item) => item.value !== "*" && actionMatcher(item.value)(PASS_ROLE));
   if (!action) return;
   context.report({
     code: "PassRoleWithStarInResource",

@@ -1,5 +1,6 @@
 import { stringList, type IssueList } from "../issues";
 import type { PathSegment } from "../path";
+import { replaceBraced } from "../../variables";
 
 /**
  * `arn:partition:service:region:account-id:resource`; region and account may be empty, the
@@ -9,7 +10,7 @@ import type { PathSegment } from "../path";
  */
 export function isResourcePattern(value: string): boolean {
   if (value === "*") return true;
-  const plain = value.replace(/\$\{[^}]*\}/g, "x");
+  const plain = replaceBraced(value, () => "x");
   if (!plain.startsWith("arn:")) return false;
   const parts = plain.split(":");
   if (parts[1] === "") return false;
