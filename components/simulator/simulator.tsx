@@ -96,7 +96,7 @@ export function Simulator({ accountId }: { accountId: string }) {
           </EmptyState>
         )}
         {result && <ResultsTable result={result} step={step} onStep={chooseStep} />}
-        {result && row && <StepThrough key={`${row.action} ${row.resource}`} row={row} policies={result.policies} />}
+        {result && row && <StepThrough key={`${row.action} ${row.resource}`} row={row} policies={result.policies} errors={result.errors} />}
       </div>
     </div>
   );

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { Badge, type BadgeTone } from "@/components/ui/misc";
-import type { GateName, GateState, SimulatedPolicy, SimulatedStatement, SimulationRow } from "@/lib/schemas/simulation";
+import type { GateName, GateState, SimulatedPolicy, SimulatedStatement, SimulationIssue, SimulationRow } from "@/lib/schemas/simulation";
 import { DecisionBadge, GATE_NAMES, StatementRef } from "./statement-ref";
 
 const STATES: Record<GateState, { label: string; tone: BadgeTone; mark: string }> = {
@@ -49,8 +49,8 @@ function StatementText({ policy, statement }: { policy: SimulatedPolicy; stateme
   );
 }
 
-/** One decision, gate by gate in AWS's order, each lit and linked to its statements. */
-export function StepThrough({ row, policies }: { row: SimulationRow; policies: SimulatedPolicy[] }) {
+/** One decision, gate by gate in AWS's order, each lit and linked to its statements; `errors` are the simulation's invalid-document errors. */
+export function StepThrough({ row, policies, errors }: { row: SimulationRow; policies: SimulatedPolicy[]; errors: SimulationIssue[] }) {
   const [shown, setShown] = useState<SimulatedStatement | null>(null);
   return (
     <section aria-labelledby="step-through-title" className="rounded-xl border border-line bg-surface p-5 shadow-sm">
@@ -60,9 +60,9 @@ export function StepThrough({ row, policies }: { row: SimulationRow; policies: S
       <p className="mt-2 flex flex-wrap items-center gap-2 text-lg">
         <DecisionBadge decision={row.decision} /> {row.reason}
       </p>
-      {row.errors && (
+      {row.decision === "invalidPolicy" && errors.length > 0 && (
         <ul className="mt-2 list-disc pl-6 text-danger">
-          {row.errors.map((error, i) => (
+          {errors.map((error, i) => (
             <li key={i}>
               {error.document}
               {error.path ? ` at ${error.path}` : ""}: {error.message}

@@ -1,16 +1,32 @@
 import "server-only";
+import { performance } from "node:perf_hooks";
 import { db } from "@/lib/db";
 import { getPrincipalPolicies } from "@/lib/data/get-principal-policies";
 import { gateSteps } from "@/lib/data/simulate-gates";
 import { pastedPolicy, storedPolicy, trustPolicy } from "@/lib/data/simulate-policies";
 import { validationError } from "@/lib/errors";
-import { createEvaluator, describeDecision, parseCaller, prepareRequest, type MatchedStatement, type PolicyDocument } from "@/lib/iam";
-import type { SimulatedPolicy, SimulatedStatement, SimulateInput, SimulationResult, SimulationRow } from "@/lib/schemas/simulation";
+import {
+  cacheCompilation,
+  cacheValidation,
+  createDocumentCache,
+  createEvaluator,
+  describeDecision,
+  parseCaller,
+  prepareRequest,
+  resourcePolicyKind,
+  type Evaluator,
+  type MatchedStatement,
+  type PolicyDocument,
+  type Prepared,
+} from "@/lib/iam";
+import type { PolicyKind } from "@/lib/iam/validate";
+import type { SimulatedPolicy, SimulatedStatement, SimulateInput, SimulationIssue, SimulationResult, SimulationRow } from "@/lib/schemas/simulation";
 
 /**
  * The simulator: every action on every resource, as a stored principal or a sandbox of pasted
  * policies, each decision with the statements behind it and the gates in AWS's order. The
- * database is read once up front; lib/iam decides.
+ * database is read once up front; lib/iam decides. Each document is parsed, validated and
+ * compiled once per simulation, however many rows it takes part in.
  */
 
 interface Caller {
@@ -22,6 +38,19 @@ interface Caller {
   policies: SimulatedPolicy[];
 }
 
+/** The event loop's turn: other requests are answered while a simulation runs. */
+const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Reads documents one at a time, a turn between each: a pasted one may be 128 KB. */
+async function mapWithTurns<T, R>(items: readonly T[], map: (item: T, index: number) => R): Promise<R[]> {
+  const results: R[] = [];
+  for (const [index, item] of items.entries()) {
+    results.push(map(item, index));
+    await turn();
+  }
+  return results;
+}
+
 /** A session policy makes the principal a session: a role's assumed-role session, a user's federated session. */
 function sessionArn(kind: "user" | "role", accountId: string, name: string): string {
   return kind === "role" ? `arn:aws:sts::${accountId}:assumed-role/${name}/console-simulator` : `arn:aws:sts::${accountId}:federated-user/${name}`;
@@ -29,7 +58,7 @@ function sessionArn(kind: "user" | "role", accountId: string, name: string): str
 
 async function storedCaller(ref: NonNullable<SimulateInput["principal"]>, withSession: boolean): Promise<Caller> {
   const inputs = await getPrincipalPolicies(ref.type, ref.accountId, ref.name);
-  const policies = inputs.identity.map((source, i) => storedPolicy(source, inputs.identityPolicies[i], ref.accountId));
+  const policies = await mapWithTurns(inputs.identity, (source, i) => storedPolicy(source, inputs.identityPolicies[i], ref.accountId));
   if (inputs.boundary && inputs.permissionsBoundary !== null) policies.push(storedPolicy(inputs.boundary, inputs.permissionsBoundary, ref.accountId));
   return {
     principal: {
@@ -46,10 +75,10 @@ async function storedCaller(ref: NonNullable<SimulateInput["principal"]>, withSe
   };
 }
 
-function sandboxCaller(sandbox: NonNullable<SimulateInput["sandbox"]>, withSession: boolean): Caller {
+async function sandboxCaller(sandbox: NonNullable<SimulateInput["sandbox"]>, withSession: boolean): Promise<Caller> {
   const caller = parseCaller({ arn: sandbox.principalArn, tags: {} });
   if (!caller) throw validationError("sandbox.principalArn", "The sandbox principal must be a user, role, session or root ARN.");
-  const policies = sandbox.identityPolicies.map((text, i) => pastedPolicy("identity", `Sandbox policy ${i + 1}`, text));
+  const policies = await mapWithTurns(sandbox.identityPolicies, (text, i) => pastedPolicy("identity", `Sandbox policy ${i + 1}`, text));
   if (sandbox.permissionsBoundary !== null) policies.push(pastedPolicy("boundary", "Sandbox permissions boundary", sandbox.permissionsBoundary));
   // A pasted session ARN is a session already; the root user has no sessions to simulate.
   const session = !withSession || caller.kind === "root" ? null : caller.kind === "user" || caller.kind === "role" ? sessionArn(caller.kind, caller.account, caller.name) : sandbox.principalArn;
@@ -79,17 +108,28 @@ async function rolesByArn(resources: readonly string[]): Promise<Map<string, { a
   return new Map(roles.map((role) => [role.arn, role]));
 }
 
+/**
+ * How long rows are evaluated before the event loop gets a turn: the engine is synchronous, and
+ * a 2,000-row simulation must not keep every other request waiting.
+ */
+const TURN_MS = 20;
+
 export async function simulatePrincipal(input: SimulateInput): Promise<SimulationResult> {
   const withSession = input.sessionPolicy !== null;
-  const caller = input.principal ? await storedCaller(input.principal, withSession) : sandboxCaller(input.sandbox!, withSession);
+  const caller = input.principal ? await storedCaller(input.principal, withSession) : await sandboxCaller(input.sandbox!, withSession);
   const policies = [...caller.policies];
   const identityCount = caller.identity.length;
   const sessionIndex = caller.principal.sessionArn !== null && input.sessionPolicy !== null ? policies.push(pastedPolicy("session", "Session policy", input.sessionPolicy)) - 1 : null;
+  await turn();
   const explicitResource = input.resourcePolicy === null ? null : policies.push(pastedPolicy("resource", "Resource-based policy", input.resourcePolicy)) - 1;
+  await turn();
   const roles = input.resourcePolicy === null ? await rolesByArn(input.resources) : new Map();
   const trustIndex = new Map<string, number>();
+  const evaluators = new RowEvaluators(caller, input);
+  await evaluators.warm();
 
   const rows: SimulationRow[] = [];
+  let started = performance.now();
   for (const resource of input.resources) {
     const role = roles.get(resource);
     for (const action of input.actions) {
@@ -102,12 +142,17 @@ export async function simulatePrincipal(input: SimulateInput): Promise<Simulatio
         resourcePolicy = role.trustPolicy;
       }
       const resourceAccount = input.resourceAccount ?? role?.accountId ?? ARN_ACCOUNT.exec(resource)?.[1] ?? caller.principal.accountId;
-      rows.push(evaluateRow(caller, input, { action, resource, resourceAccount, resourcePolicy, resourcePolicyIndex, identityCount, sessionIndex }));
+      rows.push(evaluators.row({ action, resource, resourceAccount, resourcePolicy, resourcePolicyIndex, identityCount, sessionIndex }));
+      if (performance.now() - started >= TURN_MS) {
+        await turn();
+        started = performance.now();
+      }
     }
   }
   const contextKeys = new Set(Object.keys(input.context));
   for (const row of rows) for (const key of row.missingContextValues) contextKeys.add(key);
-  return { principal: caller.principal, policies, rows, contextKeys: [...contextKeys].sort((a, b) => a.localeCompare(b, "en")) };
+  const errors = evaluators.errors(policies);
+  return { principal: caller.principal, policies, rows, errors, contextKeys: [...contextKeys].sort((a, b) => a.localeCompare(b, "en")) };
 }
 
 interface RowPlan {
@@ -120,53 +165,123 @@ interface RowPlan {
   sessionIndex: number | null;
 }
 
-function evaluateRow(caller: Caller, input: SimulateInput, plan: RowPlan): SimulationRow {
-  const prepared = prepareRequest({
-    principal: { arn: caller.principal.sessionArn ?? caller.principal.arn, tags: caller.tags },
-    identityPolicies: caller.identity,
-    permissionsBoundary: caller.boundary,
-    scps: null,
-    resourcePolicy: plan.resourcePolicy,
-    resourceAccount: plan.resourceAccount,
-    sessionPolicy: input.sessionPolicy,
-    action: plan.action,
-    resource: plan.resource,
-    context: input.context,
-  });
-  if (!prepared.ok) throw validationError("principal", prepared.error);
-  const result = createEvaluator(prepared).evaluate(plan.action, plan.resource, input.context);
-  const toStatement = (matched: MatchedStatement): SimulatedStatement => {
-    const policy =
-      matched.source === "boundary" ? plan.identityCount : matched.source === "session" ? plan.sessionIndex : matched.source === "resource" ? plan.resourcePolicyIndex : matched.policyIndex;
-    const statement: SimulatedStatement = { policy: policy ?? -1, statement: matched.statementIndex, sid: matched.sid, effect: matched.effect };
-    if (matched.level !== undefined) statement.level = matched.level;
-    return statement;
-  };
-  const { compiled } = prepared;
-  const row: SimulationRow = {
-    action: plan.action,
-    resource: plan.resource,
-    resourceAccount: plan.resourceAccount,
-    decision: result.decision,
-    gate: result.gate,
-    reason: describeDecision(result),
-    matched: result.explanation.map(toStatement),
-    missingContextValues: result.missingContextValues,
-    steps: gateSteps(
-      result,
+type Ready = Extract<Prepared, { ok: true }>;
+
+/** Which policy of the result an engine document name (`identityPolicies[2]`, `resourcePolicy` …) is, for this row. */
+function policyOf(name: string, plan: RowPlan): number | null {
+  const identity = /^identityPolicies\[(\d+)\]$/.exec(name);
+  if (identity) return Number(identity[1]);
+  if (name === "permissionsBoundary") return plan.identityCount;
+  if (name === "sessionPolicy") return plan.sessionIndex;
+  if (name === "resourcePolicy") return plan.resourcePolicyIndex;
+  return null;
+}
+
+/**
+ * Prepares the engine's request once per distinct resource-side setting, not once per row: rows
+ * differ in action and resource, while the documents, their validation and their compiled
+ * matchers are shared through one DocumentCache. A row's request depends on its action only
+ * through the resource policy's kind (a trust policy for sts:AssumeRole* on a role).
+ */
+class RowEvaluators {
+  private readonly cache = createDocumentCache();
+  private readonly prepared = new Map<string, { ready: Ready; evaluator: Evaluator }>();
+  private readonly issues = new Map<string, SimulationIssue>();
+
+  constructor(
+    private readonly caller: Caller,
+    private readonly input: SimulateInput,
+  ) {}
+
+  private prepare(plan: RowPlan): { ready: Ready; evaluator: Evaluator } {
+    const kind = plan.resourcePolicy === null ? "" : resourcePolicyKind(plan.action, plan.resource);
+    const key = JSON.stringify([plan.resource, plan.resourceAccount, plan.resourcePolicyIndex, kind]);
+    const known = this.prepared.get(key);
+    if (known) return known;
+    const { caller, input } = this;
+    const prepared = prepareRequest(
       {
-        scpLevels: 0,
-        rcpLevels: 0,
-        hasResourcePolicy: compiled.resourcePolicy !== null,
-        hasBoundary: compiled.boundary !== null,
-        hasSessionPolicy: compiled.session !== null,
-        isRoot: compiled.shape.caller.kind === "root",
+        principal: { arn: caller.principal.sessionArn ?? caller.principal.arn, tags: caller.tags },
+        identityPolicies: caller.identity,
+        permissionsBoundary: caller.boundary,
+        scps: null,
+        resourcePolicy: plan.resourcePolicy,
+        resourceAccount: plan.resourceAccount,
+        sessionPolicy: input.sessionPolicy,
+        action: plan.action,
+        resource: plan.resource,
+        context: input.context,
       },
-      toStatement,
-    ),
-    resourcePolicy: plan.resourcePolicyIndex,
-  };
-  if (result.level !== undefined) row.level = result.level;
-  if (result.errors) row.errors = result.errors.map((error) => ({ document: error.document, message: error.message, path: error.path }));
-  return row;
+      "evaluate",
+      this.cache,
+    );
+    if (!prepared.ok) throw validationError("principal", prepared.error);
+    // An invalid document spoils every row; its issues are reported once, in the result.
+    for (const error of prepared.errors) {
+      const policy = policyOf(error.document, plan);
+      const issueKey = JSON.stringify([policy ?? error.document, error.path, error.message]);
+      if (!this.issues.has(issueKey)) this.issues.set(issueKey, { policy, document: error.document, code: error.code, message: error.message, path: error.path });
+    }
+    const entry = { ready: prepared, evaluator: createEvaluator(prepared) };
+    this.prepared.set(key, entry);
+    return entry;
+  }
+
+  /** Validates and compiles the caller's documents ahead of the rows, a turn between each. */
+  async warm(): Promise<void> {
+    const { caller, input } = this;
+    const documents: [PolicyDocument, PolicyKind][] = caller.identity.map((document) => [document, "identity"]);
+    if (caller.boundary !== null) documents.push([caller.boundary, "boundary"]);
+    if (input.sessionPolicy !== null) documents.push([input.sessionPolicy, "session"]);
+    if (input.resourcePolicy !== null) {
+      // Judged as a trust policy for sts:AssumeRole* on a role, as a resource policy otherwise.
+      const kinds = new Set(input.resources.flatMap((resource) => input.actions.map((action) => resourcePolicyKind(action, resource))));
+      for (const kind of kinds) documents.push([input.resourcePolicy, kind]);
+    }
+    await mapWithTurns(documents, ([document, kind]) => cacheValidation(this.cache, document, kind));
+    await mapWithTurns(documents, ([document]) => cacheCompilation(this.cache, document));
+  }
+
+  /** Every issue of every invalid document, named after the policy it is in. */
+  errors(policies: readonly SimulatedPolicy[]): SimulationIssue[] {
+    return [...this.issues.values()].map((issue) => (issue.policy !== null && policies[issue.policy] ? { ...issue, document: policies[issue.policy].name } : issue));
+  }
+
+  row(plan: RowPlan): SimulationRow {
+    const { ready, evaluator } = this.prepare(plan);
+    const result = evaluator.evaluate(plan.action, plan.resource, this.input.context);
+    const toStatement = (matched: MatchedStatement): SimulatedStatement => {
+      const policy =
+        matched.source === "boundary" ? plan.identityCount : matched.source === "session" ? plan.sessionIndex : matched.source === "resource" ? plan.resourcePolicyIndex : matched.policyIndex;
+      const statement: SimulatedStatement = { policy: policy ?? -1, statement: matched.statementIndex, sid: matched.sid, effect: matched.effect };
+      if (matched.level !== undefined) statement.level = matched.level;
+      return statement;
+    };
+    const { compiled } = ready;
+    const row: SimulationRow = {
+      action: plan.action,
+      resource: plan.resource,
+      resourceAccount: plan.resourceAccount,
+      decision: result.decision,
+      gate: result.gate,
+      reason: describeDecision(result),
+      matched: result.explanation.map(toStatement),
+      missingContextValues: result.missingContextValues,
+      steps: gateSteps(
+        result,
+        {
+          scpLevels: 0,
+          rcpLevels: 0,
+          hasResourcePolicy: compiled.resourcePolicy !== null,
+          hasBoundary: compiled.boundary !== null,
+          hasSessionPolicy: compiled.session !== null,
+          isRoot: compiled.shape.caller.kind === "root",
+        },
+        toStatement,
+      ),
+      resourcePolicy: plan.resourcePolicyIndex,
+    };
+    if (result.level !== undefined) row.level = result.level;
+    return row;
+  }
 }

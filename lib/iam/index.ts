@@ -15,11 +15,16 @@ export type {
 export { parseRequest, type ParsedRequest } from "./request";
 export { parseCaller, type CallerIdentity, type PrincipalKind } from "./principal";
 export { compilePolicy, type CompiledPolicy, type CompiledStatement } from "./compile/policy";
+export { resourcePolicyKind } from "./compile/request";
 export {
+  cacheCompilation,
+  cacheValidation,
+  createDocumentCache,
   createEvaluator,
   invalidPolicyResult,
   prepareRequest,
   simulate,
+  type DocumentCache,
   type Evaluator,
   type Prepared,
   type SimulateOutcome,

@@ -2,15 +2,17 @@
  * The engine's front door: a raw request in the format of FORMAT.md in, a decision with its
  * explanation out. Parse, validate, compile and evaluate are separate steps (STYLE.md 7);
  * `prepareRequest` stops after compiling so callers can evaluate many requests against the
- * same policies.
+ * same policies; a `DocumentCache` shared by several prepared requests validates and compiles
+ * each of their documents once.
  */
+import { compilePolicy, type CompiledPolicy } from "./compile/policy";
 import { compileRequest, listDocuments, type CompiledRequest } from "./compile/request";
 import { evaluateCompiled } from "./evaluate/evaluate";
 import { RequestContext } from "./context";
 import { derivedContext, parseCaller, type CallerIdentity } from "./principal";
 import { parseRequest } from "./request";
-import type { ContextValue, EvaluationResult, PolicyError, SimulationRequest } from "./types";
-import { validatePolicy } from "./validate";
+import type { ContextValue, EvaluationResult, PolicyDocument, PolicyError, SimulationRequest } from "./types";
+import { validatePolicy, type PolicyIssue, type PolicyKind } from "./validate";
 
 export type Prepared =
   | {
@@ -27,13 +29,49 @@ export type Prepared =
 export type SimulateOutcome = { ok: true; result: EvaluationResult } | { ok: false; error: string };
 
 /**
+ * Documents already judged, by identity (the same string or object): requests that differ only
+ * in action, resource, resource account or resource policy share the rest of their documents, and
+ * a simulator with many rows must not parse a 128 KB policy again for each of them.
+ */
+export interface DocumentCache {
+  compiled: Map<PolicyDocument, CompiledPolicy>;
+  /** A document's grammar issues depend on its kind (a trust policy is not a resource policy). */
+  validated: Map<PolicyKind, Map<PolicyDocument, PolicyIssue[]>>;
+}
+
+export function createDocumentCache(): DocumentCache {
+  return { compiled: new Map(), validated: new Map() };
+}
+
+function validated(document: PolicyDocument, kind: PolicyKind, cache: DocumentCache | undefined): PolicyIssue[] {
+  if (!cache) return validatePolicy(document, kind).errors;
+  let byDocument = cache.validated.get(kind);
+  if (!byDocument) cache.validated.set(kind, (byDocument = new Map()));
+  let issues = byDocument.get(document);
+  if (!issues) byDocument.set(document, (issues = validatePolicy(document, kind).errors));
+  return issues;
+}
+
+/**
+ * Validates, or compiles, one document into the cache ahead of `prepareRequest`: a caller with
+ * several large documents can give the event loop a turn between the steps.
+ */
+export function cacheValidation(cache: DocumentCache, document: PolicyDocument, kind: PolicyKind): void {
+  validated(document, kind, cache);
+}
+
+export function cacheCompilation(cache: DocumentCache, document: PolicyDocument): void {
+  if (!cache.compiled.has(document)) cache.compiled.set(document, compilePolicy(document));
+}
+
+/**
  * Every grammar error of every document, judged by its kind; then whatever compilation could
  * not read (normally nothing the validator missed).
  */
-function collectErrors(request: SimulationRequest, action: string | null, compiled: CompiledRequest): PolicyError[] {
+function collectErrors(request: SimulationRequest, action: string | null, compiled: CompiledRequest, cache: DocumentCache | undefined): PolicyError[] {
   const errors: PolicyError[] = [];
   for (const { name, kind, document } of listDocuments(request, action)) {
-    for (const issue of validatePolicy(document, kind).errors) {
+    for (const issue of validated(document, kind, cache)) {
       errors.push({ document: name, code: issue.code, message: issue.message, path: issue.path });
     }
   }
@@ -41,8 +79,8 @@ function collectErrors(request: SimulationRequest, action: string | null, compil
   return errors;
 }
 
-/** Parses, validates and compiles. A sweep ignores the request's action. */
-export function prepareRequest(raw: unknown, purpose: "evaluate" | "sweep" = "evaluate"): Prepared {
+/** Parses, validates and compiles (each document once per `cache`). A sweep ignores the request's action. */
+export function prepareRequest(raw: unknown, purpose: "evaluate" | "sweep" = "evaluate", cache?: DocumentCache): Prepared {
   const parsed = parseRequest(raw);
   if (!parsed.ok) return parsed;
   const { request } = parsed;
@@ -50,8 +88,8 @@ export function prepareRequest(raw: unknown, purpose: "evaluate" | "sweep" = "ev
   if (!caller) {
     return { ok: false, error: `principal.arn ${JSON.stringify(request.principal.arn)} is not a user, role, session or root ARN` };
   }
-  const compiled = compileRequest(request, caller);
-  const errors = collectErrors(request, purpose === "sweep" ? null : request.action, compiled);
+  const compiled = compileRequest(request, caller, cache?.compiled);
+  const errors = collectErrors(request, purpose === "sweep" ? null : request.action, compiled, cache);
   return { ok: true, request, caller, derived: derivedContext(caller), compiled, errors };
 }
 

@@ -200,9 +200,9 @@ describe("POST /api/v1/simulate", () => {
   it("does not evaluate a pasted document with duplicate keys as its last key says", async () => {
     const answer = await refused(() => run({ sandbox: sandbox([DENY_THEN_ALLOW]), actions: ["iam:CreateUser"] }));
     expect(answer.status).toBe(200);
-    const [row] = (answer.body as { rows: Array<{ decision: string; errors?: Array<{ message: string }> }> }).rows;
-    expect(row.decision).toBe("invalidPolicy");
-    expect(row.errors?.[0].message).toContain('"Effect" appears twice');
+    const { rows, errors } = answer.body as { rows: Array<{ decision: string }>; errors: Array<{ message: string }> };
+    expect(rows[0].decision).toBe("invalidPolicy");
+    expect(errors[0].message).toContain('"Effect" appears twice');
   });
 
   it("accepts at most 50 context keys", async () => {

@@ -96,10 +96,19 @@ describe("simulatePrincipal", () => {
     expect(aws.EvalDecisionDetails).toEqual({});
   });
 
-  it("reports an invalid pasted policy instead of deciding", async () => {
-    const result = await run({ sandbox: { principalArn: `arn:aws:iam::${accountId}:user/sandbox`, identityPolicies: ['{"Version":"2012-10-17","Statement":[{"Effect":"Allow"}]}'] }, actions: ["s3:GetObject"] });
-    expect(row(result, "s3:GetObject").decision).toBe("invalidPolicy");
-    expect(row(result, "s3:GetObject").errors?.length).toBeGreaterThan(0);
+  it("reports an invalid pasted policy instead of deciding, its errors once for every row", async () => {
+    const invalid = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow"}]}';
+    const result = await run({
+      sandbox: { principalArn: `arn:aws:iam::${accountId}:user/sandbox`, identityPolicies: [allow("s3:*"), invalid] },
+      actions: ["s3:GetObject", "s3:PutObject"],
+      resources: ["arn:aws:s3:::b/1", "arn:aws:s3:::b/2"],
+    });
+    expect(result.rows.map((r) => r.decision)).toEqual(["invalidPolicy", "invalidPolicy", "invalidPolicy", "invalidPolicy"]);
+    // One list for the simulation, each error once, named after the pasted policy it is in.
+    expect(result.errors.length).toBeGreaterThan(0);
+    expect(result.errors.every((error) => error.policy === 1 && error.document === "Sandbox policy 2")).toBe(true);
+    expect(new Set(result.errors.map((error) => `${error.path} ${error.message}`)).size).toBe(result.errors.length);
+    expect(result.rows[0]).not.toHaveProperty("errors");
   });
 
   it("uses a stored role's trust policy for sts:AssumeRole on it, and offers the context keys statements read", async () => {

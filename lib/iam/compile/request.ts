@@ -64,10 +64,18 @@ export function listDocuments(request: SimulationRequest, action: string | null)
   return documents;
 }
 
-export function compileRequest(request: SimulationRequest, caller: CallerIdentity): CompiledRequest {
+/**
+ * Compiles every document of the request. With `cache`, a document already compiled (the same
+ * string or object) is reused, so requests that share documents compile each one once.
+ */
+export function compileRequest(request: SimulationRequest, caller: CallerIdentity, cache?: Map<PolicyDocument, CompiledPolicy>): CompiledRequest {
   const issues: PolicyError[] = [];
   const compile = (document: PolicyDocument, name: string): CompiledPolicy => {
-    const compiled = compilePolicy(document);
+    let compiled = cache?.get(document);
+    if (!compiled) {
+      compiled = compilePolicy(document);
+      cache?.set(document, compiled);
+    }
     for (const issue of compiled.issues) issues.push({ document: name, ...issue });
     return compiled;
   };
