@@ -105,4 +105,13 @@ describe("POST /api/v1/simulate is bounded in cost", () => {
     expect(answer.status).toBe(400);
     expect((answer.body as { error: { field: string } }).error.field).toBe("resources");
   });
+  // Hole 1: the matcher used to retry every split at every "*", so this never finished and held
+  // the event loop. https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html
+  it("answers a resource pattern of many stars against a long ARN at once (linear-time matching)", async () => {
+    const policy = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "s3:GetObject", Resource: "arn:aws:s3:::*a*a*a*a*b" }] });
+    const answer = await replay({ sandbox: sandbox([policy]), actions: ["s3:GetObject"], resources: [`arn:aws:s3:::${"a".repeat(400)}`, `arn:aws:s3:::${"a".repeat(400)}b`] });
+    expect(answer.status).toBe(200);
+    const rows = (answer.body as Answer).rows;
+    expect(rows.map((row) => row.decision)).toEqual(["implicitDeny", "allowed"]);
+  });
 });
