@@ -63,7 +63,7 @@ export function Simulator({ accountId }: { accountId: string }) {
           <div className="mt-3 flex flex-col gap-4">
             <TextAreaField
               label="Resource-based policy"
-              hint="A bucket or key policy of the resources. For sts:AssumeRole on a role of this console, its trust policy is used when this is empty."
+              hint="A bucket or key policy of the resources. For sts actions on a role of this console (sts:AssumeRole, sts:TagSession…), its trust policy is used when this is empty."
               rows={5}
               className="font-mono text-sm"
               value={draft.resourcePolicy}

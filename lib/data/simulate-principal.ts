@@ -1,5 +1,6 @@
 import "server-only";
 import { performance } from "node:perf_hooks";
+import { arnAccount, assumedRoleArn, federatedUserArn, isRoleArn } from "@/lib/arn";
 import { db } from "@/lib/db";
 import { getPrincipalPolicies } from "@/lib/data/get-principal-policies";
 import { gateSteps } from "@/lib/data/simulate-gates";
@@ -53,7 +54,7 @@ async function mapWithTurns<T, R>(items: readonly T[], map: (item: T, index: num
 
 /** A session policy makes the principal a session: a role's assumed-role session, a user's federated session. */
 function sessionArn(kind: "user" | "role", accountId: string, name: string): string {
-  return kind === "role" ? `arn:aws:sts::${accountId}:assumed-role/${name}/console-simulator` : `arn:aws:sts::${accountId}:federated-user/${name}`;
+  return kind === "role" ? assumedRoleArn(accountId, name, "console-simulator") : federatedUserArn(accountId, name);
 }
 
 async function storedCaller(ref: NonNullable<SimulateInput["principal"]>, withSession: boolean): Promise<Caller> {
@@ -97,12 +98,9 @@ async function sandboxCaller(sandbox: NonNullable<SimulateInput["sandbox"]>, wit
   };
 }
 
-const ARN_ACCOUNT = /^arn:[^:]+:[^:]*:[^:]*:(\d{12}):/;
-const ASSUMES = /^sts:assumerole/i;
-
-/** Stored roles among the resources, by ARN: their trust policies answer sts:AssumeRole*. */
+/** Stored roles among the resources, by ARN: their trust policies answer every sts action on them. */
 async function rolesByArn(resources: readonly string[]): Promise<Map<string, { accountId: string; name: string; trustPolicy: string }>> {
-  const arns = resources.filter((resource) => /^arn:aws:iam::\d{12}:role\//.test(resource));
+  const arns = resources.filter(isRoleArn);
   if (arns.length === 0) return new Map();
   const roles = await db().role.findMany({ where: { arn: { in: arns } }, select: { arn: true, accountId: true, name: true, trustPolicy: true } });
   return new Map(roles.map((role) => [role.arn, role]));
@@ -133,15 +131,15 @@ export async function simulatePrincipal(input: SimulateInput): Promise<Simulatio
   for (const resource of input.resources) {
     const role = roles.get(resource);
     for (const action of input.actions) {
-      // A stored role's trust policy is its resource-based policy for sts:AssumeRole* only.
+      // A stored role's trust policy is its resource-based policy for sts actions only.
       let resourcePolicyIndex = explicitResource;
       let resourcePolicy: PolicyDocument | null = input.resourcePolicy;
-      if (role && ASSUMES.test(action)) {
+      if (role && resourcePolicyKind(action, resource) === "trust") {
         if (!trustIndex.has(resource)) trustIndex.set(resource, policies.push(trustPolicy(role, role.trustPolicy)) - 1);
         resourcePolicyIndex = trustIndex.get(resource)!;
         resourcePolicy = role.trustPolicy;
       }
-      const resourceAccount = input.resourceAccount ?? role?.accountId ?? ARN_ACCOUNT.exec(resource)?.[1] ?? caller.principal.accountId;
+      const resourceAccount = input.resourceAccount ?? role?.accountId ?? arnAccount(resource) ?? caller.principal.accountId;
       rows.push(evaluators.row({ action, resource, resourceAccount, resourcePolicy, resourcePolicyIndex, identityCount, sessionIndex }));
       if (performance.now() - started >= TURN_MS) {
         await turn();
@@ -181,7 +179,7 @@ function policyOf(name: string, plan: RowPlan): number | null {
  * Prepares the engine's request once per distinct resource-side setting, not once per row: rows
  * differ in action and resource, while the documents, their validation and their compiled
  * matchers are shared through one DocumentCache. A row's request depends on its action only
- * through the resource policy's kind (a trust policy for sts:AssumeRole* on a role).
+ * through the resource policy's kind (a trust policy for sts actions on a role).
  */
 class RowEvaluators {
   private readonly cache = createDocumentCache();
@@ -234,7 +232,7 @@ class RowEvaluators {
     if (caller.boundary !== null) documents.push([caller.boundary, "boundary"]);
     if (input.sessionPolicy !== null) documents.push([input.sessionPolicy, "session"]);
     if (input.resourcePolicy !== null) {
-      // Judged as a trust policy for sts:AssumeRole* on a role, as a resource policy otherwise.
+      // Judged as a trust policy for sts actions on a role, as a resource policy otherwise.
       const kinds = new Set(input.resources.flatMap((resource) => input.actions.map((action) => resourcePolicyKind(action, resource))));
       for (const kind of kinds) documents.push([input.resourcePolicy, kind]);
     }

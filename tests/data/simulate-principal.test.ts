@@ -126,6 +126,23 @@ describe("simulatePrincipal", () => {
     expect(row(given, "s3:GetObject")).toMatchObject({ decision: "allowed", missingContextValues: [] });
   });
 
+  it("uses a stored role's trust policy for every sts action on it: sts:TagSession needs it to allow sts:TagSession", async () => {
+    const erin = { accountId, type: "user", name: "erin" };
+    const reader = `arn:aws:iam::${accountId}:role/Reader`;
+    const result = await run({ principal: erin, actions: ["sts:AssumeRole", "sts:TagSession", "iam:GetRole"], resources: [reader] });
+    expect(result.errors).toEqual([]);
+    // Reader's trust policy allows sts:AssumeRole alone ("Pass session tags in AWS STS").
+    expect(row(result, "sts:TagSession")).toMatchObject({ decision: "implicitDeny", gate: "resourcePolicy" });
+    expect(row(result, "sts:TagSession").resourcePolicy).toBe(row(result, "sts:AssumeRole").resourcePolicy);
+    expect(row(result, "iam:GetRole").resourcePolicy).toBeNull();
+
+    const trust = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { AWS: `arn:aws:iam::${accountId}:user/erin` }, Action: ["sts:AssumeRole", "sts:TagSession"] }] };
+    await createRole(accountId, createRoleInput.parse({ roleName: "Tagged", trustPolicy: JSON.stringify(trust) }));
+    const tagged = await run({ principal: erin, actions: ["sts:TagSession"], resources: [`arn:aws:iam::${accountId}:role/Tagged`] });
+    expect(tagged.errors).toEqual([]);
+    expect(row(tagged, "sts:TagSession")).toMatchObject({ decision: "allowed", gate: "resourcePolicy" });
+  });
+
   it("refuses a body with both a principal and a sandbox, or neither", () => {
     const sandbox = { principalArn: `arn:aws:iam::${accountId}:user/sandbox` };
     expect(simulateBody.safeParse({ actions: ["s3:GetObject"] }).success).toBe(false);

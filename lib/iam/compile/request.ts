@@ -4,7 +4,8 @@
  */
 import type { PolicyKind } from "../validate/types";
 import { isSession, type CallerIdentity } from "../principal";
-import type { RequestShape } from "../evaluate/decide";
+import { trustPolicyGoverns, type RequestShape } from "../evaluate/decide";
+import { actionName } from "../match/action";
 import type { PolicyDocument, PolicyError, SimulationRequest } from "../types";
 import { compilePolicy, type CompiledPolicy } from "./policy";
 
@@ -31,13 +32,15 @@ export interface CompiledRequest {
 const ROLE_RESOURCE = /^arn:[^:]+:iam::\d{12}:role\//;
 
 /**
- * A role's trust policy is the resource-based policy of sts:AssumeRole* requests on the role;
- * any other resource policy is judged as a resource-based policy. A sweep (action null) goes by
- * the resource alone.
+ * A role's trust policy is the resource-based policy of every STS request on the role
+ * (sts:AssumeRole*, sts:TagSession, sts:SetSourceIdentity, sts:SetContext), validated as a trust
+ * policy; any other resource policy is judged as a resource-based policy. A sweep (action null)
+ * goes by the resource alone.
  */
 export function resourcePolicyKind(action: string | null, resource: string): PolicyKind {
-  const assumes = action === null || action.toLowerCase().startsWith("sts:assumerole");
-  return assumes && ROLE_RESOURCE.test(resource) ? "trust" : "resource";
+  const resourceIsRole = ROLE_RESOURCE.test(resource);
+  const trust = action === null ? resourceIsRole : trustPolicyGoverns(actionName(action), resourceIsRole);
+  return trust ? "trust" : "resource";
 }
 
 export function listDocuments(request: SimulationRequest, action: string | null): NamedDocument[] {

@@ -89,8 +89,19 @@ function capsGap(shape: RequestShape, outcome: Outcome): Gate | null {
  */
 export type ResourcePolicyRule = "either" | "trustPolicy" | "keyPolicy";
 
+/**
+ * A role's trust policy decides every STS action taken on the role, not only sts:AssumeRole*:
+ * sts:TagSession, sts:SetSourceIdentity and sts:SetContext must be allowed by it too ("Passing
+ * session tags in AWS STS", "Monitor and control actions taken with assumed roles").
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/id_session-tags.html
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_control-access_monitor.html
+ */
+export function trustPolicyGoverns(action: ActionName, resourceIsRole: boolean): boolean {
+  return action.service === "sts" && resourceIsRole;
+}
+
 export function resourcePolicyRule(shape: RequestShape, action: ActionName): ResourcePolicyRule {
-  if (action.service === "sts" && action.name.startsWith("assumerole") && shape.resourceIsRole) return "trustPolicy";
+  if (trustPolicyGoverns(action, shape.resourceIsRole)) return "trustPolicy";
   if (action.service === "kms" && shape.hasResourcePolicy) return "keyPolicy";
   return "either";
 }
@@ -118,7 +129,8 @@ export function decide(shape: RequestShape, outcome: Outcome, action: ActionName
   if (outcome.rcpBlockedLevel >= 0) return { decision: "implicitDeny", gate: "rcp", level: outcome.rcpBlockedLevel };
 
   const rule = resourcePolicyRule(shape, action);
-  // "You cannot use AWS account root user credentials to call AssumeRole" (AWS STS API reference).
+  // "You cannot use AWS account root user credentials to call AssumeRole" (AWS STS API reference),
+  // and session tags, a source identity or a context are only ever set while assuming a role.
   if (rule === "trustPolicy" && shape.caller.kind === "root") return implicitDeny("rootUser");
   const grant = outcome.resourceGrant;
   const gap = identitySideGap(shape, outcome);

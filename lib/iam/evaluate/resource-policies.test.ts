@@ -102,6 +102,30 @@ describe("Role trust policies for sts:AssumeRole", () => {
   });
 });
 
+describe("Role trust policies for every sts action on the role (Passing session tags in AWS STS)", () => {
+  const tag = { action: "sts:TagSession", resource: `arn:aws:iam::${ACCOUNT}:role/Target` };
+  const trust = (...actions: string[]) => policy({ Effect: "Allow", Principal: { AWS: ALICE }, Action: actions });
+  it("a trust policy without Resource is valid for sts:TagSession, and allows it when it lists it", () => {
+    expect(evaluate({ ...tag, resourcePolicy: trust("sts:AssumeRole", "sts:TagSession") })).toMatchObject({ decision: "allowed", gate: "resourcePolicy" });
+  });
+  it("allowing sts:AssumeRole alone does not allow sts:TagSession, whatever the identity policy says", () => {
+    const identity = policy(allow(["sts:AssumeRole", "sts:TagSession"]));
+    expect(evaluate({ ...tag, resourcePolicy: trust("sts:AssumeRole"), identityPolicies: [identity] })).toMatchObject({
+      decision: "implicitDeny",
+      gate: "resourcePolicy",
+    });
+    expect(evaluate({ ...tag, identityPolicies: [identity] })).toMatchObject({ decision: "implicitDeny", gate: "resourcePolicy" });
+  });
+  it("a trust policy with Resource is rejected for sts:SetSourceIdentity as for sts:AssumeRole", () => {
+    const invalid = policy({ Effect: "Allow", Principal: { AWS: ALICE }, Action: "sts:SetSourceIdentity", Resource: "*" });
+    expect(decisionOf({ ...tag, action: "sts:SetSourceIdentity", resourcePolicy: invalid })).toBe("invalidPolicy");
+  });
+  it("the root user cannot tag a role session it cannot start", () => {
+    const account = policy({ Effect: "Allow", Principal: { AWS: ACCOUNT }, Action: "sts:TagSession" });
+    expect(evaluate({ ...tag, principal: ROOT, resourcePolicy: account })).toMatchObject({ decision: "implicitDeny", gate: "rootUser" });
+  });
+});
+
 describe("KMS key policies must allow (Key policies in AWS KMS)", () => {
   const key = { action: "kms:Decrypt", resource: `arn:aws:kms:eu-west-1:${ACCOUNT}:key/k1` };
   const keyPolicy = (principal: unknown) => policy({ Effect: "Allow", Principal: { AWS: principal }, Action: "kms:*", Resource: "*" });
