@@ -55,6 +55,12 @@ function Statements({ statements, accountId }: { statements: PathStatement[]; ac
   );
 }
 
+/** The context that would allow it, as `key = value` (a multivalued key lists its values). */
+const contextText = (context: ConditionalAssumption["context"]) =>
+  Object.entries(context)
+    .map(([key, value]) => `${key} = ${typeof value === "string" ? value : `[${value.join(", ")}]`}`)
+    .join(", ");
+
 function Conditional({ list, side, onPage }: { list: Page<ConditionalAssumption>; side: "role" | "principal"; onPage: (page: number) => void }) {
   if (list.total === 0) return null;
   return (
@@ -65,8 +71,8 @@ function Conditional({ list, side, onPage }: { list: Page<ConditionalAssumption>
           const who = side === "role" ? item.role : item.principal;
           return (
             <li key={who.arn}>
-              <span className="font-semibold">{who.name}</span> <span className="font-mono text-sm text-muted">{who.arn}</span> — needs{" "}
-              <span className="font-mono">{item.missingContextValues.join(", ")}</span>
+              <span className="font-semibold">{who.name}</span> <span className="font-mono text-sm text-muted">{who.arn}</span> — allowed with{" "}
+              <span className="font-mono">{contextText(item.context)}</span>
             </li>
           );
         })}

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { ContextValue, Effect } from "@/lib/iam";
+import type { AssumableRole, ConditionalAssumption, ContextValue, RoleAssumer, WhoCanPrincipal } from "@/lib/iam";
 import { accountId, pageQuery, type Page } from "@/lib/schemas/common";
 
 // Who can (GET /api/v1/who-can), the principals who may assume a role (…/roles/NAME/assumed-by)
@@ -41,50 +41,8 @@ export const whoCanQuery = z.object({
 
 export type WhoCanQuery = z.output<typeof whoCanQuery>;
 
-/** A policy as the answer names it, with what a link to its page needs. */
-export interface PolicyRef {
-  kind: "managed" | "inline" | "boundary" | "trust";
-  name: string;
-  arn: string | null;
-  awsManaged: boolean;
-  owner: { kind: "user" | "group" | "role"; accountId: string; name: string } | null;
-}
-
-export interface PathStatement {
-  policy: PolicyRef;
-  statement: number;
-  sid: string | null;
-  effect: Effect;
-}
-
-export interface RoleRef {
-  accountId: string;
-  name: string;
-  arn: string;
-}
-
-/**
- * How a principal gets there: its own policies, a group's, a resource-based policy (a trust
- * policy naming it), as the account root, or by assuming a role that is allowed — directly, or
- * through a chain of roles (role chaining: each role's session assumes the next).
- */
-export interface AccessPath {
-  via: "direct" | "group" | "resourcePolicy" | "root" | "role";
-  group: string | null;
-  /** The role the principal assumes (the first of `chain`). */
-  role: RoleRef | null;
-  /** Through a role: the roles assumed in turn; the last is the one allowed. Empty otherwise. */
-  chain: RoleRef[];
-  statements: PathStatement[];
-}
-
-export interface WhoCanPrincipal {
-  kind: "user" | "role" | "root";
-  accountId: string;
-  name: string;
-  arn: string;
-  paths: AccessPath[];
-}
+// The answers' parts are the engine's (lib/iam/who-can/types.ts).
+export type { AccessPath, AssumableRole, ConditionalAssumption, PathStatement, PolicyRef, RoleAssumer, RoleRef, WhoCanPrincipal } from "@/lib/iam";
 
 /**
  * One page of the principals allowed, by account, kind (root, user, role) then name; `total`
@@ -98,32 +56,6 @@ export interface WhoCanResult extends Page<WhoCanPrincipal> {
   /** Principals an explicit deny stops although something allows them. */
   explicitlyDenied: number;
   milliseconds: number;
-}
-
-/** A role a user may assume, with the statements that let it and what the role grants. */
-export interface AssumableRole {
-  role: RoleRef;
-  crossAccount: boolean;
-  statements: PathStatement[];
-  /** The role's permissions policies, by name, for a first idea of what it grants. */
-  grants: PolicyRef[];
-}
-
-/** A principal that may assume a role, with the statements that let it. */
-export interface RoleAssumer {
-  kind: "user" | "role";
-  accountId: string;
-  name: string;
-  arn: string;
-  crossAccount: boolean;
-  statements: PathStatement[];
-}
-
-/** Denied only for want of context keys the statements read (aws:MultiFactorAuthPresent …). */
-export interface ConditionalAssumption {
-  principal: RoleRef & { kind: "user" | "role" };
-  role: RoleRef;
-  missingContextValues: string[];
 }
 
 /**

@@ -4,7 +4,6 @@
  * are case-insensitive ("IAM JSON policy elements: Condition", "Creating a condition with
  * multiple keys or values").
  */
-import type { ContextValue } from "../types";
 import { parseTemplate, resolveTemplate, type ContextLookup, type KeyName, type Template } from "../variables";
 import { parseOperator, type ParsedOperator, type ValueTest } from "./operators";
 
@@ -14,9 +13,22 @@ export interface CompileIssue {
   path: string;
 }
 
+/**
+ * One operator and key of the block with its values as written, for reasoning about which
+ * request values would satisfy it (who-can's "with more context").
+ */
+export interface ConditionEntry {
+  operator: ParsedOperator;
+  key: KeyName;
+  values: readonly string[];
+  /** Whether one request value matches any of the policy values (the positive form). */
+  matches(requestValue: string, lookup: ContextLookup): boolean;
+}
+
 export interface CompiledCondition {
   /** Context keys the block reads, including keys of variables in its values. */
   keys: KeyName[];
+  entries: ConditionEntry[];
   test(lookup: ContextLookup): boolean;
 }
 
@@ -25,6 +37,8 @@ type PolicyValue = { test: ValueTest | null } | { template: Template };
 interface Entry {
   operator: ParsedOperator;
   key: string;
+  name: string;
+  texts: string[];
   values: PolicyValue[];
   /** Null operator: the expected presence for each value ("true" = absent). */
   nullExpectations: (boolean | null)[];
@@ -144,6 +158,8 @@ export function compileCondition(
       entries.push({
         operator,
         key: key.toLowerCase(),
+        name: key,
+        texts: strings,
         values,
         nullExpectations: strings.map((text) => (text.toLowerCase() === "true" ? true : text.toLowerCase() === "false" ? false : null)),
       });
@@ -151,6 +167,12 @@ export function compileCondition(
   }
   return {
     keys,
+    entries: entries.map((entry) => ({
+      operator: entry.operator,
+      key: { name: entry.name, lower: entry.key },
+      values: entry.texts,
+      matches: (requestValue: string, lookup: ContextLookup) => matchesPolicy(entry, requestValue, lookup),
+    })),
     test(lookup) {
       for (const entry of entries) if (!evaluateEntry(entry, lookup)) return false;
       return true;

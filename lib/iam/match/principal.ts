@@ -17,6 +17,8 @@ export interface PrincipalMatcher {
   names(caller: CallerIdentity): PrincipalGrant | null;
   /** NotPrincipal: excluded only when the caller and every identity above it are listed. */
   excludes(caller: CallerIdentity): boolean;
+  /** Whether the element names accounts only: no user, role or session of its own, nor everyone. */
+  accountsOnly: boolean;
 }
 
 const ACCOUNT_ID = /^\d{12}$/;
@@ -53,6 +55,7 @@ export function compilePrincipal(element: unknown): PrincipalMatcher {
     caller.roleArn !== null && roles.has(`${caller.account}/${caller.name}`);
 
   return {
+    accountsOnly: !everyone && arns.size === 0 && roles.size === 0,
     names(caller) {
       if (everyone) return "everyone";
       if (caller.kind !== "role" && caller.kind !== "root" && arns.has(caller.arn)) return "direct";

@@ -1,17 +1,19 @@
-import type { HeldPolicy } from "@/lib/data/who-can-inventory";
-import { invalidPolicyResult, type CallerIdentity, type CompiledPolicy, type ContextValue, type EvaluationResult, type MatchedStatement } from "@/lib/iam";
-import type { CompiledRequest } from "@/lib/iam/compile/request";
-import { RequestContext } from "@/lib/iam/context";
-import { evaluateCompiled } from "@/lib/iam/evaluate/evaluate";
-import { derivedContext } from "@/lib/iam/principal";
-import type { PathStatement } from "@/lib/schemas/who-can";
-
 /**
  * One question (an action on a resource) asked of many principals whose policies are already
  * compiled: the engine's compiled evaluation, without compiling or validating again. Stored
  * documents were validated when written; one the compiler could not read makes the principal's
- * answer invalidPolicy, as the engine would.
+ * answer invalidPolicy, as the engine's would.
  */
+import type { CompiledPolicy } from "../compile/policy";
+import type { CompiledRequest } from "../compile/request";
+import { RequestContext } from "../context";
+import type { RequestShape } from "../evaluate/decide";
+import { evaluateCompiled } from "../evaluate/evaluate";
+import { isRoleArn } from "../arn";
+import { derivedContext, type CallerIdentity } from "../principal";
+import { invalidPolicyResult } from "../simulate";
+import type { ContextValue, EvaluationResult, MatchedStatement } from "../types";
+import type { HeldPolicy, PathStatement } from "./types";
 
 export interface Question {
   action: string;
@@ -23,19 +25,31 @@ export interface Question {
   context: Readonly<Record<string, ContextValue>>;
 }
 
+/** Who asks: the caller, its identity-based policies and its permissions boundary. */
 export interface Asker {
   caller: CallerIdentity;
   identity: readonly HeldPolicy[];
   boundary: HeldPolicy | null;
 }
 
-const ROLE_RESOURCE = /^arn:[^:]+:iam::\d{12}:role\//;
 const derivedByCaller = new WeakMap<CallerIdentity, Map<string, ContextValue>>();
 
-function derivedOf(caller: CallerIdentity): Map<string, ContextValue> {
+/** The context keys derived from the caller, computed once per caller. */
+export function derivedOf(caller: CallerIdentity): Map<string, ContextValue> {
   let derived = derivedByCaller.get(caller);
   if (!derived) derivedByCaller.set(caller, (derived = derivedContext(caller)));
   return derived;
+}
+
+export function shapeOf(asker: Asker, question: Pick<Question, "resource" | "resourceAccount" | "resourcePolicy">): RequestShape {
+  return {
+    caller: asker.caller,
+    crossAccount: question.resourceAccount !== asker.caller.account,
+    hasBoundary: asker.boundary !== null,
+    hasSessionPolicy: false,
+    hasResourcePolicy: question.resourcePolicy !== null,
+    resourceIsRole: isRoleArn(question.resource),
+  };
 }
 
 function unreadable(asker: Asker, question: Question): EvaluationResult | null {
@@ -50,14 +64,7 @@ export function ask(asker: Asker, question: Question): EvaluationResult {
   const invalid = unreadable(asker, question);
   if (invalid) return invalid;
   const compiled: CompiledRequest = {
-    shape: {
-      caller: asker.caller,
-      crossAccount: question.resourceAccount !== asker.caller.account,
-      hasBoundary: asker.boundary !== null,
-      hasSessionPolicy: false,
-      hasResourcePolicy: question.resourcePolicy !== null,
-      resourceIsRole: ROLE_RESOURCE.test(question.resource),
-    },
+    shape: shapeOf(asker, question),
     identity: asker.identity.map((held) => held.compiled),
     boundary: asker.boundary?.compiled ?? null,
     session: null,
@@ -69,6 +76,10 @@ export function ask(asker: Asker, question: Question): EvaluationResult {
   return evaluateCompiled(compiled, question.action, question.resource, new RequestContext(derivedOf(asker.caller), question.context));
 }
 
+export function pathStatement(held: HeldPolicy, matched: MatchedStatement): PathStatement {
+  return { policy: held.meta, statement: matched.statementIndex, sid: matched.sid, effect: matched.effect };
+}
+
 /** The Allow statements that granted, each with the policy it is in (identity and resource-based). */
 export function grantingStatements(asker: Asker, result: EvaluationResult, resourcePolicy: HeldPolicy | null): PathStatement[] {
   const statements: PathStatement[] = [];
@@ -78,8 +89,4 @@ export function grantingStatements(asker: Asker, result: EvaluationResult, resou
     if (held) statements.push(pathStatement(held, matched));
   }
   return statements;
-}
-
-export function pathStatement(held: HeldPolicy, matched: MatchedStatement): PathStatement {
-  return { policy: held.meta, statement: matched.statementIndex, sid: matched.sid, effect: matched.effect };
 }
