@@ -3,6 +3,9 @@
  * resource and context (the request's action is ignored). Within a sweep only the action
  * changes, so each statement's principal, resource and condition are judged once; per service
  * each statement then covers all, none or some actions, and only "some" is tested per action.
+ * What the statements say becomes the same `Outcome` a single evaluation builds, and the same
+ * `decide` (evaluate/decide.ts) combines the gates: there is no second decision here.
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html
  */
 import type { AccessLevel, Catalog } from "./catalog/types";
 import { ACCESS_LEVELS } from "./catalog/types";
@@ -10,9 +13,9 @@ import { statementCoverage, type CompiledPolicy, type CompiledStatement } from "
 import { actionName, type ActionName } from "./match/action";
 import type { PrincipalGrant } from "./match/principal";
 import { RequestContext } from "./context";
-import { decide, emptyOutcome, type Outcome } from "./evaluate/decide";
+import { decide, emptyOutcome, GRANTS_STRONGEST_FIRST as GRANTS, type Outcome } from "./evaluate/decide";
 import { rcpsApplyTo } from "./evaluate/rcp-services";
-import { actionApplies, principalGrant, resourceApplies } from "./evaluate/statement";
+import { actionApplies, appliesBesidesAction } from "./evaluate/statement";
 import { prepareRequest, type Prepared } from "./simulate";
 import type { Decision, Gate, PolicyError } from "./types";
 import type { ContextLookup } from "./variables";
@@ -92,9 +95,8 @@ function collectSlots(prepared: Extract<Prepared, { ok: true }>, lookup: Context
   const add = (policies: readonly CompiledPolicy[], allow: Slot, deny: Slot, resource = false) => {
     for (const policy of policies) {
       for (const statement of policy.statements) {
-        const grant = principalGrant(statement, shape);
-        if (grant === null || !resourceApplies(statement, request.resource, lookup)) continue;
-        if (statement.condition && !statement.condition.test(lookup)) continue;
+        const grant = appliesBesidesAction(statement, shape, request.resource, lookup);
+        if (grant === null) continue;
         if (statement.effect === "Deny") deny.push(statement);
         else (resource ? slots.resource[grant] : allow).push(statement);
       }
@@ -116,8 +118,6 @@ function collectSlots(prepared: Extract<Prepared, { ok: true }>, lookup: Context
   if (compiled.resourcePolicy) add([compiled.resourcePolicy], [], slots.deny, true);
   return slots;
 }
-
-const GRANTS: readonly PrincipalGrant[] = ["everyone", "direct", "role", "account"];
 
 interface ServiceSlots {
   deny: ServiceSlot[];
@@ -161,6 +161,7 @@ function outcomeFor(service: ServiceSlots, action: ActionName): Outcome {
   outcome.sessionAllow = holds(service.session, action);
   outcome.scpBlockedLevel = firstFailing(service.scpLevels, action);
   outcome.rcpBlockedLevel = firstFailing(service.rcpLevels, action);
+  // The first grant that holds is the strongest, as `strongerGrant` ranks them.
   for (let i = 0; i < GRANTS.length && outcome.resourceGrant === null; i++) {
     if (holds(service.resource[i], action)) outcome.resourceGrant = GRANTS[i];
   }

@@ -6,9 +6,9 @@
  * are judged once for all their actions.
  */
 import type { Catalog } from "../catalog/types";
+import { isAlwaysAllowed } from "../evaluate/decide";
 import { actionName, type ActionName } from "../match/action";
 import { prepareRequest } from "../simulate";
-import { ALWAYS_ALLOWED } from "./decide";
 import { collectLayers } from "./layers";
 import { layerFor, planService, type ServicePlan } from "./plan";
 import { GrantMerger, Judge, type Entry, type Merged } from "./judge";
@@ -65,7 +65,7 @@ export function analyzeAccess(input: AccessInput, catalog: Catalog): AccessAnaly
     const { prefix } = service;
     return service.actions.map((action, i) => {
       const entry = shared === undefined ? entryFor(plan, judge, merger, parsed[i], limits) : shared;
-      if (parsed[i].lower === ALWAYS_ALLOWED) {
+      if (isAlwaysAllowed(parsed[i])) {
         // No deny or limit reaches it: show only what grants it.
         const grants = entry?.grants ?? [];
         return { service: prefix, action: canonical[i], accessLevel: action.accessLevel, status: "allowed", grants, denies: [], limitedBy: [], alwaysAllowed: true };

@@ -7,6 +7,9 @@
  */
 import { compileCondition, type CompiledCondition } from "../conditions/compile";
 import { RequestContext } from "../context";
+import { decide, emptyOutcome, isAlwaysAllowed } from "../evaluate/decide";
+import { parseCaller } from "../principal";
+import { actionName } from "../match/action";
 import { compileResourcePatterns, type ResourcePatterns } from "../match/resource";
 import type { ContextValue, Decision } from "../types";
 import type { ContextLookup } from "../variables";
@@ -14,12 +17,6 @@ import { isPrincipalKey } from "./substitute";
 import type { ActionAccess, AnalyzedAccess, Grant } from "./types";
 
 export type ConcreteDecision = Exclude<Decision, "invalidPolicy">;
-
-/**
- * "No permissions are required to perform this operation", and no deny blocks it (AWS STS API
- * reference, GetCallerIdentity); the engine's decide.ts holds the same rule privately.
- */
-export const ALWAYS_ALLOWED = "sts:getcalleridentity";
 
 interface CompiledGrant {
   resources: ResourcePatterns;
@@ -84,7 +81,8 @@ function entryOf(analysis: AnalyzedAccess, action: string): ActionAccess | undef
 
 /**
  * The decision for one request of the analysed principal (identity side, same account), for an
- * action of the catalog the analysis was made with; any other action is an implicit deny.
+ * action of the catalog the analysis was made with; any other action is an implicit deny. Each
+ * layer's grants are tested against the request and the engine's own `decide` combines them.
  */
 export function decideFromAnalysis(
   analysis: AnalyzedAccess,
@@ -92,13 +90,27 @@ export function decideFromAnalysis(
   resource: string,
   context: Readonly<Record<string, ContextValue>>,
 ): ConcreteDecision {
-  if (action.toLowerCase() === ALWAYS_ALLOWED) return "allowed";
+  const name = actionName(action);
   const entry = entryOf(analysis, action);
-  if (!entry) return "implicitDeny";
+  const caller = parseCaller({ arn: analysis.principal.arn, tags: {} });
+  if (!entry || !caller) return isAlwaysAllowed(name) ? "allowed" : "implicitDeny";
   const lookup = requestLookup(context);
-  if (anyHolds(entry.denies, resource, lookup)) return "explicitDeny";
-  if (entry.status !== "allowed" && entry.status !== "conditional") return "implicitDeny";
-  if (!analysis.rootUser && !anyHolds(entry.grants, resource, lookup)) return "implicitDeny";
-  for (const limit of entry.limitedBy) if (!anyHolds(limit.grants, resource, lookup)) return "implicitDeny";
-  return "allowed";
+  const outcome = emptyOutcome();
+  outcome.denied = anyHolds(entry.denies, resource, lookup);
+  outcome.identityAllow = anyHolds(entry.grants, resource, lookup);
+  // A layer the analysis leaves out allows everywhere, so every layer is taken as present and
+  // allowing unless one of its listed grants must hold and none does.
+  outcome.boundaryAllow = true;
+  outcome.sessionAllow = true;
+  for (const limit of entry.limitedBy) {
+    const holds = anyHolds(limit.grants, resource, lookup);
+    if (limit.layer === "boundary") outcome.boundaryAllow = holds;
+    else if (limit.layer === "session") outcome.sessionAllow = holds;
+    else if (!holds && outcome.scpBlockedLevel < 0) outcome.scpBlockedLevel = limit.level ?? 0;
+  }
+  // A removed action's one listed limit allows nothing the identity grants, whatever the
+  // request (its scopes do not overlap): no request is allowed.
+  if (entry.status !== "allowed" && entry.status !== "conditional" && entry.status !== "explicitlyDenied") outcome.identityAllow = false;
+  const shape = { caller, crossAccount: false, hasBoundary: true, hasSessionPolicy: true, hasResourcePolicy: false, resourceIsRole: false };
+  return decide(shape, outcome, name).decision;
 }

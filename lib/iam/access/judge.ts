@@ -122,8 +122,14 @@ export class Judge {
   }
 
   /**
-   * Mirrors the engine's order (decide.ts): an unconditional deny on everything wins; then an
-   * action needs an identity grant (the root user needs none) and a grant from every limit.
+   * The layers are the checks of the engine's plan (layers.ts reads them from `gatePlan`), so an
+   * action is allowed for a request exactly when no deny holds, an identity grant holds (when the
+   * plan asks for one) and a grant of every limit holds, as `decide` finds. The status names one
+   * reason for a whole set of requests, so it ranks them: an unconditional deny on everything,
+   * then no identity grant at all ("notGranted"), then the first limit, in the plan's order, that
+   * takes the grants away ("removedBy…" means granted, then removed). For any one request the
+   * decision is the same whichever failing check is named; only the gate quoted differs.
+   * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html
    */
   private judge(denies: Merged, identity: Identity, limitGrants: readonly Merged[]): Entry | null {
     const grants = identity === "rootUser" ? NO_GRANTS : identity.grants;

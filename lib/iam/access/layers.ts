@@ -1,11 +1,14 @@
 /**
  * The principal's policies sorted into what the evaluation logic asks of them: the denies of
  * every policy type, the identity-based grants, and the layers that must each allow too (every
- * SCP level, the permissions boundary, the session policy).
- * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic_policy-eval-denyallow.html
+ * SCP level, the permissions boundary, the session policy). Which of them a request must pass,
+ * and in which order, is the engine's own plan (`gatePlan` in evaluate/decide.ts), read here
+ * check by check; only the values differ: sets of statements instead of booleans.
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html
  */
 import { readDocument, type CompiledPolicy } from "../compile/policy";
 import { RequestContext } from "../context";
+import { checkApplies, gatePlan, unreachable } from "../evaluate/decide";
 import { principalGrant } from "../evaluate/statement";
 import type { Prepared } from "../simulate";
 import type { PolicyDocument, PolicySource } from "../types";
@@ -21,6 +24,8 @@ export interface LayerStatements {
 
 export interface AccessLayers {
   rootUser: boolean;
+  /** The plan has an identity-policy check (everyone but the account root user). */
+  identityRequired: boolean;
   denies: SymbolicStatement[];
   identity: SymbolicStatement[];
   /** In the order the engine checks them: SCP levels, boundary, session policy. */
@@ -42,7 +47,7 @@ export function collectLayers(prepared: Ready): AccessLayers {
   const { compiled, request, caller } = prepared;
   const known = new RequestContext(prepared.derived, {});
   const rootUser = caller.kind === "root";
-  const layers: AccessLayers = { rootUser, denies: [], identity: [], limits: [] };
+  const layers: AccessLayers = { rootUser, identityRequired: false, denies: [], identity: [], limits: [] };
   let nextId = 0;
 
   /** Sorts one group's statements: denies to `denies`, allows returned. */
@@ -62,22 +67,43 @@ export function collectLayers(prepared: Ready): AccessLayers {
     return allows;
   };
 
+  // Every policy is read, for its denies, even where its allows are not asked for.
   layers.identity = read(compiled.identity, request.identityPolicies, "identity");
-  compiled.scps?.forEach((policies, level) => {
-    const statements = read(policies, request.scps?.[level] ?? [], "scp", level);
-    layers.limits.push({ layer: "scp", level, statements });
-  });
-  if (compiled.boundary && request.permissionsBoundary !== null) {
-    const statements = read([compiled.boundary], [request.permissionsBoundary], "boundary");
-    // The root user is not limited by a boundary; its denies still apply.
-    if (!rootUser) layers.limits.push({ layer: "boundary", statements });
-  }
-  if (compiled.session && request.sessionPolicy !== null) {
-    layers.limits.push({ layer: "session", statements: read([compiled.session], [request.sessionPolicy], "session") });
-  } else if (caller.kind === "federatedUser") {
-    // A federated-user session without a session policy has no identity-side permissions
-    // ("Permissions for GetFederationToken").
-    layers.limits.push({ layer: "session", statements: [] });
+  const scpLevels = compiled.scps?.map((policies, level) => read(policies, request.scps?.[level] ?? [], "scp", level)) ?? [];
+  const boundary = compiled.boundary && request.permissionsBoundary !== null ? read([compiled.boundary], [request.permissionsBoundary], "boundary") : [];
+  const session = compiled.session && request.sessionPolicy !== null ? read([compiled.session], [request.sessionPolicy], "session") : [];
+
+  // Identity side only: no resource-based policy, so the "either" rule with no grant.
+  const { shape } = compiled;
+  for (const check of gatePlan(shape, "either", null).checks) {
+    if (!checkApplies(check, shape)) continue;
+    switch (check) {
+      case "explicitDeny":
+        break; // every policy's denies, read above
+      case "rcp":
+        break; // the analysis takes no RCPs
+      case "identityPolicy":
+        layers.identityRequired = true;
+        break;
+      case "scp":
+        scpLevels.forEach((statements, level) => layers.limits.push({ layer: "scp", level, statements }));
+        break;
+      case "permissionsBoundary":
+        layers.limits.push({ layer: "boundary", statements: boundary });
+        break;
+      case "federatedSession":
+        // No session policy: a layer that allows nothing.
+        layers.limits.push({ layer: "session", statements: [] });
+        break;
+      case "sessionPolicy":
+        layers.limits.push({ layer: "session", statements: session });
+        break;
+      case "resourcePolicy":
+      case "rootUser":
+        throw new Error(`the identity-side plan has no ${check} check`);
+      default:
+        return unreachable(check);
+    }
   }
   return layers;
 }

@@ -21,7 +21,7 @@ export type LayerPlan = { settled: Merged } | { relevant: Relevant[] };
 
 export interface ServicePlan {
   denies: LayerPlan;
-  /** Null for the account root user, who needs no identity grant. */
+  /** Null when the plan asks for no identity grant (the account root user). */
   identity: LayerPlan | null;
   limits: LayerPlan[];
   /** Every layer settled: one verdict for all the service's actions. */
@@ -48,7 +48,7 @@ function planLayer(statements: readonly SymbolicStatement[], service: string, me
 
 export function planService(layers: AccessLayers, service: string, merger: GrantMerger): ServicePlan {
   const denies = planLayer(layers.denies, service, merger);
-  const identity = layers.rootUser ? null : planLayer(layers.identity, service, merger);
+  const identity = layers.identityRequired ? planLayer(layers.identity, service, merger) : null;
   const limits = layers.limits.map((limit) => planLayer(limit.statements, service, merger));
   const settled = [denies, identity, ...limits].every((plan) => plan === null || "settled" in plan);
   return { denies, identity, limits, settled };

@@ -1,8 +1,14 @@
 /**
- * The decision from what each kind of policy said, following "How AWS enforcement code logic
- * evaluates requests to allow or deny access": explicit deny, then SCPs, RCPs, the
- * resource-based policy, identity-based policies, the permissions boundary and the session
- * policy. Shared by single evaluations and the catalog sweep.
+ * The one decision of the engine, following "Policy evaluation logic" and "How AWS enforcement
+ * code logic evaluates requests to allow or deny access": explicit deny, then SCPs at every
+ * level, RCPs, the resource-based policy (a trust policy, a key policy, cross-account), the
+ * identity-based policies, the permissions boundary and the session policy.
+ *
+ * `planGates` says which checks a request must pass, in order, and which gate allows it when
+ * all pass; `decide` walks that plan over what each policy said (an `Outcome`). Single requests
+ * and the catalog sweep call `decide`; the symbolic analysis (lib/iam/access) reads the same
+ * plan for its layers, because its outcomes are sets of requests rather than booleans.
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic_policy-eval-denyallow.html
  */
 import type { ActionName } from "../match/action";
@@ -41,9 +47,18 @@ export interface Verdict {
   level?: number;
 }
 
-const ALWAYS_ALLOWED = "sts:getcalleridentity";
+/**
+ * "No permissions are required to perform this operation" — and an explicit deny cannot block
+ * it (AWS STS API reference, GetCallerIdentity).
+ */
+export function isAlwaysAllowed(action: ActionName): boolean {
+  return action.lower === "sts:getcalleridentity";
+}
 
 const GRANT_RANK: Record<PrincipalGrant, number> = { account: 1, role: 2, direct: 3, everyone: 3 };
+
+/** Every grant, strongest first: the first one a resource-based policy gives is its strongest. */
+export const GRANTS_STRONGEST_FIRST: readonly PrincipalGrant[] = ["everyone", "direct", "role", "account"];
 
 export function strongerGrant(a: PrincipalGrant | null, b: PrincipalGrant): PrincipalGrant {
   return a !== null && GRANT_RANK[a] >= GRANT_RANK[b] ? a : b;
@@ -59,25 +74,6 @@ export function emptyOutcome(): Outcome {
     rcpBlockedLevel: -1,
     resourceGrant: null,
   };
-}
-
-/** Why the principal's own side (identity ∧ boundary ∧ session) does not allow, or null. */
-function identitySideGap(shape: RequestShape, outcome: Outcome): Gate | null {
-  if (shape.caller.kind === "root") return null;
-  if (!outcome.identityAllow) return "identityPolicy";
-  if (shape.hasBoundary && !outcome.boundaryAllow) return "permissionsBoundary";
-  // A federated user session without a session policy has no identity permissions: "Permissions
-  // for GetFederationToken" (only a resource-based policy naming the session can grant).
-  if (shape.caller.kind === "federatedUser" && !shape.hasSessionPolicy) return "sessionPolicy";
-  if (shape.hasSessionPolicy && !outcome.sessionAllow) return "sessionPolicy";
-  return null;
-}
-
-/** Whether the boundary and session policy (the caps on a role-ARN grant) allow. */
-function capsGap(shape: RequestShape, outcome: Outcome): Gate | null {
-  if (shape.hasBoundary && !outcome.boundaryAllow) return "permissionsBoundary";
-  if (shape.hasSessionPolicy && !outcome.sessionAllow) return "sessionPolicy";
-  return null;
 }
 
 /**
@@ -106,56 +102,149 @@ export function resourcePolicyRule(shape: RequestShape, action: ActionName): Res
   return "either";
 }
 
-const allowed = (gate: Gate): Verdict => ({ decision: "allowed", gate });
-const implicitDeny = (gate: Gate): Verdict => ({ decision: "implicitDeny", gate });
+/**
+ * One check of the evaluation logic. Each stops a request at the gate of the same name, except
+ * `federatedSession`, which stops it at `sessionPolicy`.
+ */
+export type GateCheck =
+  | "explicitDeny"
+  /** Every SCP level from the organization root down must allow. */
+  | "scp"
+  /** Every RCP level must allow (services RCPs apply to). */
+  | "rcp"
+  /** The resource-based policy must grant (trust and key policies, cross-account requests). */
+  | "resourcePolicy"
+  /** A role's trust policy refuses the root user ("You cannot use AWS account root user credentials to call AssumeRole"). */
+  | "rootUser"
+  | "identityPolicy"
+  | "permissionsBoundary"
+  /**
+   * A federated user session without a session policy has no identity permissions
+   * ("Permissions for GetFederationToken"): only a resource-based policy naming it can grant.
+   */
+  | "federatedSession"
+  | "sessionPolicy";
 
-/** Same account, a role trust policy: it must name the caller ("Update a role trust policy"). */
-function decideTrust(shape: RequestShape, outcome: Outcome, gap: Gate | null): Verdict {
-  const grant = outcome.resourceGrant;
-  if (grant === null) return implicitDeny("resourcePolicy");
-  if (grant === "account") return gap === null ? allowed("identityPolicy") : implicitDeny(gap);
-  // Named directly, the caller needs no identity policy, but "if a permissions boundary is set
-  // for the user, then it must allow the sts:AssumeRole action".
-  const capped = capsGap(shape, outcome);
-  return capped === null ? allowed("resourcePolicy") : implicitDeny(capped);
+/** The checks a request must pass, in AWS's order, and the gate that allows it if it passes them all. */
+export interface GatePlan {
+  checks: readonly GateCheck[];
+  allowedAt: Exclude<Gate, "invalidPolicy">;
 }
 
-export function decide(shape: RequestShape, outcome: Outcome, action: ActionName): Verdict {
-  // "No permissions are required to perform this operation" — and an explicit deny cannot
-  // block it (AWS STS API reference, GetCallerIdentity).
-  if (action.lower === ALWAYS_ALLOWED) return allowed("alwaysAllowed");
-  if (outcome.denied) return { decision: "explicitDeny", gate: "explicitDeny" };
-  if (outcome.scpBlockedLevel >= 0) return { decision: "implicitDeny", gate: "scp", level: outcome.scpBlockedLevel };
-  if (outcome.rcpBlockedLevel >= 0) return { decision: "implicitDeny", gate: "rcp", level: outcome.rcpBlockedLevel };
+const PRELUDE = ["explicitDeny", "scp", "rcp"] as const;
+/** The principal's own side: identity ∧ boundary ∧ session. */
+const IDENTITY_SIDE = ["identityPolicy", "permissionsBoundary", "federatedSession", "sessionPolicy"] as const;
+/** The caps on a grant to the role ARN, or on a trust policy naming the caller. */
+const CAPS = ["permissionsBoundary", "sessionPolicy"] as const;
 
-  const rule = resourcePolicyRule(shape, action);
-  // "You cannot use AWS account root user credentials to call AssumeRole" (AWS STS API reference),
-  // and session tags, a source identity or a context are only ever set while assuming a role.
-  if (rule === "trustPolicy" && shape.caller.kind === "root") return implicitDeny("rootUser");
-  const grant = outcome.resourceGrant;
-  const gap = identitySideGap(shape, outcome);
+const plan = (checks: readonly GateCheck[], allowedAt: GatePlan["allowedAt"]): GatePlan => ({ checks, allowedAt });
+const PLANS = {
+  alwaysAllowed: plan([], "alwaysAllowed"),
+  /** The resource-based policy must grant and does not: the request stops there. */
+  noGrant: plan([...PRELUDE, "resourcePolicy"], "resourcePolicy"),
+  rootRefused: plan([...PRELUDE, "rootUser"], "rootUser"),
+  rootCrossAccount: plan([...PRELUDE, "resourcePolicy"], "crossAccount"),
+  crossAccount: plan([...PRELUDE, "resourcePolicy", ...IDENTITY_SIDE], "crossAccount"),
+  rootUser: plan(PRELUDE, "rootUser"),
+  resourceAlone: plan(PRELUDE, "resourcePolicy"),
+  resourceCapped: plan([...PRELUDE, ...CAPS], "resourcePolicy"),
+  identity: plan([...PRELUDE, ...IDENTITY_SIDE], "identityPolicy"),
+} satisfies Record<string, GatePlan>;
+
+/**
+ * The plan for a request whose resource-based policy follows `rule` and gives `grant` (null:
+ * it names the caller nowhere, or there is none). The symbolic analysis, which has no
+ * resource-based policy, asks for `gatePlan(shape, "either", null)`.
+ */
+export function gatePlan(shape: RequestShape, rule: ResourcePolicyRule, grant: PrincipalGrant | null): GatePlan {
+  const root = shape.caller.kind === "root";
+  // Session tags, a source identity or a context are only ever set while assuming a role.
+  if (rule === "trustPolicy" && root) return PLANS.rootRefused;
   if (shape.crossAccount) {
     // "Cross-account policy evaluation logic": the principal's account must allow the request
     // (identity side) and the resource's account must allow it (resource-based policy).
-    if (grant === null) return implicitDeny("resourcePolicy");
-    return gap === null ? allowed("crossAccount") : implicitDeny(gap);
+    if (grant === null) return PLANS.noGrant;
+    return root ? PLANS.rootCrossAccount : PLANS.crossAccount;
   }
-  if (rule === "trustPolicy") return decideTrust(shape, outcome, gap);
-  // No principal, the root user included, may use a KMS key its key policy does not allow
-  // ("Key policies in AWS KMS").
-  if (rule === "keyPolicy" && grant === null) return implicitDeny("resourcePolicy");
-
+  // Trust policies (named caller) and KMS key policies (every principal, the root user
+  // included) must allow explicitly ("Key policies in AWS KMS").
+  if (grant === null && rule !== "either") return PLANS.noGrant;
   // The root user of the account has full access unless something denies it.
-  if (shape.caller.kind === "root") return allowed("rootUser");
-
+  if (root) return PLANS.rootUser;
   // Within one account a grant to the user, session or federated-user ARN stands alone; a grant
   // to the role ARN is still capped by the boundary and session policy; a grant to the account
   // delegates to identity-based policies ("Policy evaluation for requests within a single
-  // account", "Permissions boundaries for IAM entities", "Session policies").
-  if (grant === "direct" || grant === "everyone") return allowed("resourcePolicy");
-  if (grant === "role") {
-    const capped = capsGap(shape, outcome);
-    return capped === null ? allowed("resourcePolicy") : implicitDeny(capped);
+  // account", "Permissions boundaries for IAM entities", "Session policies"). A trust policy
+  // naming the caller needs no identity policy, but "if a permissions boundary is set for the
+  // user, then it must allow the sts:AssumeRole action".
+  if (grant === "direct" || grant === "everyone") return rule === "trustPolicy" ? PLANS.resourceCapped : PLANS.resourceAlone;
+  if (grant === "role") return PLANS.resourceCapped;
+  return PLANS.identity;
+}
+
+export function planGates(shape: RequestShape, action: ActionName, grant: PrincipalGrant | null): GatePlan {
+  if (isAlwaysAllowed(action)) return PLANS.alwaysAllowed;
+  return gatePlan(shape, resourcePolicyRule(shape, action), grant);
+}
+
+const implicitDeny = (gate: Gate): Verdict => ({ decision: "implicitDeny", gate });
+
+/** Where one check stops the request, or null when it passes. */
+function stopsAt(check: GateCheck, shape: RequestShape, outcome: Outcome): Verdict | null {
+  switch (check) {
+    case "explicitDeny":
+      return outcome.denied ? { decision: "explicitDeny", gate: "explicitDeny" } : null;
+    case "scp":
+      return outcome.scpBlockedLevel < 0 ? null : { decision: "implicitDeny", gate: "scp", level: outcome.scpBlockedLevel };
+    case "rcp":
+      return outcome.rcpBlockedLevel < 0 ? null : { decision: "implicitDeny", gate: "rcp", level: outcome.rcpBlockedLevel };
+    case "resourcePolicy":
+      return outcome.resourceGrant === null ? implicitDeny("resourcePolicy") : null;
+    case "rootUser":
+      return shape.caller.kind === "root" ? implicitDeny("rootUser") : null;
+    case "identityPolicy":
+      return outcome.identityAllow ? null : implicitDeny("identityPolicy");
+    case "permissionsBoundary":
+      return shape.hasBoundary && !outcome.boundaryAllow ? implicitDeny("permissionsBoundary") : null;
+    case "federatedSession":
+      return shape.caller.kind === "federatedUser" && !shape.hasSessionPolicy ? implicitDeny("sessionPolicy") : null;
+    case "sessionPolicy":
+      return shape.hasSessionPolicy && !outcome.sessionAllow ? implicitDeny("sessionPolicy") : null;
+    default:
+      return unreachable(check);
   }
-  return gap === null ? allowed("identityPolicy") : implicitDeny(gap);
+}
+
+/** What no policy allows and every policy denies: the outcome every applicable check stops. */
+const NOTHING_ALLOWED: Outcome = {
+  denied: true,
+  identityAllow: false,
+  boundaryAllow: false,
+  sessionAllow: false,
+  scpBlockedLevel: 0,
+  rcpBlockedLevel: 0,
+  resourceGrant: null,
+};
+
+/**
+ * Whether a check concerns a request of this shape at all, whatever its policies say (a
+ * boundary check only with a boundary, a session-policy check only with a session policy):
+ * some outcome stops the request there.
+ */
+export function checkApplies(check: GateCheck, shape: RequestShape): boolean {
+  return stopsAt(check, shape, NOTHING_ALLOWED) !== null;
+}
+
+/** The `default` of an exhaustive switch over gate checks: the compiler proves it unreachable. */
+export function unreachable(check: never): never {
+  throw new Error(`unknown gate check ${String(check)}`);
+}
+
+export function decide(shape: RequestShape, outcome: Outcome, action: ActionName): Verdict {
+  const { checks, allowedAt } = planGates(shape, action, outcome.resourceGrant);
+  for (let i = 0; i < checks.length; i++) {
+    const stop = stopsAt(checks[i], shape, outcome);
+    if (stop !== null) return stop;
+  }
+  return { decision: "allowed", gate: allowedAt };
 }

@@ -31,3 +31,19 @@ export function principalGrant(statement: CompiledStatement, shape: RequestShape
   if (statement.effect === "Deny" && shape.hasBoundary) return "everyone";
   return matcher.excludes(shape.caller) ? null : "everyone";
 }
+
+/**
+ * How the statement names the caller when it applies to this resource and context, whatever
+ * the action; null when it does not. For a sweep, where only the action changes.
+ */
+export function appliesBesidesAction(
+  statement: CompiledStatement,
+  shape: RequestShape,
+  resource: string,
+  lookup: ContextLookup,
+): PrincipalGrant | null {
+  const grant = principalGrant(statement, shape);
+  if (grant === null || !resourceApplies(statement, resource, lookup)) return null;
+  if (statement.condition && !statement.condition.test(lookup)) return null;
+  return grant;
+}
