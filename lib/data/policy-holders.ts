@@ -1,5 +1,6 @@
 import "server-only";
 import { findGroupOrThrow, findRoleOrThrow, findUserOrThrow } from "@/lib/data/lookup";
+import type { IamAction } from "@/lib/data/iam-action";
 import type { Tx } from "@/lib/data/write";
 
 // Users, groups and roles hold managed and inline policies alike; each kind keeps them in its own
@@ -18,7 +19,7 @@ export interface PolicyHolder {
 const WORD: Record<PolicyHolderKind, "User" | "Group" | "Role"> = { user: "User", group: "Group", role: "Role" };
 
 /** AWS's action name for an operation on a kind: ("Attach", "user") → "AttachUserPolicy". */
-export const policyActionName = (verb: "Attach" | "Detach" | "Put" | "Delete", kind: PolicyHolderKind) =>
+export const policyActionName = (verb: "Attach" | "Detach" | "Put" | "Delete", kind: PolicyHolderKind): IamAction =>
   `${verb}${WORD[kind]}Policy`;
 
 export async function findPolicyHolderOrThrow(

@@ -2,13 +2,14 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { retryWhileBusy } from "@/lib/data/busy";
+import type { IamAction } from "@/lib/data/iam-action";
 
 export type Tx = Prisma.TransactionClient;
 
 export interface ChangeRecord {
   accountId: string | null;
   /** AWS API action name, e.g. CreateUser, AttachGroupPolicy. */
-  action: string;
+  action: IamAction;
   targetArn: string;
   summary: string;
 }

@@ -6,6 +6,7 @@ import { findPoliciesForAction } from "@/lib/data/find-policies-for-action";
 import { actionPoliciesQuery } from "@/lib/schemas/catalog";
 import { db } from "@/lib/db";
 import { createPolicyInput } from "@/lib/schemas/policy";
+import { importManagedPolicies } from "@/prisma/seed/import-managed-policies";
 import { freshAccount } from "@/tests/support/identity";
 import { allow, importTestManagedPolicies } from "@/tests/support/policies";
 
@@ -23,8 +24,10 @@ beforeAll(async () => {
 
 describe("warmManagedPolicies", () => {
   it("compiles each managed policy's default version once, and what it compiled is what the catalog uses", async () => {
-    const policies = await db().policy.count();
-    expect(await warmManagedPolicies()).toBe(policies);
+    // Documents are compiled once per text: policies with the same default text share one.
+    const [{ texts }] = await db().$queryRaw<{ texts: number | bigint }[]>`
+      SELECT COUNT(DISTINCT v."document") AS "texts" FROM "Policy" p JOIN "PolicyVersion" v ON v."policyId" = p."id" AND v."versionId" = p."defaultVersionId"`;
+    expect(await warmManagedPolicies()).toBe(Number(texts));
     // Everything is cached now: a second warm-up compiles nothing.
     expect(await warmManagedPolicies()).toBe(0);
     const inventory = await loadPolicyInventory();
@@ -34,5 +37,21 @@ describe("warmManagedPolicies", () => {
     const names = async (action: string) => (await findPoliciesForAction(action, actionPoliciesQuery.parse({ pageSize: "100" }))).items.filter((p) => p.policy.accountId === account).map((p) => p.policy.name);
     expect(await names("s3:PutObject")).toEqual(["Reports"]);
     expect(await names("s3:GetObject")).toEqual([]);
+  });
+
+  it("answers from a managed policy's new text when its version is rewritten under the same version id", async () => {
+    const name = `Probe${account}`;
+    const arn = `arn:aws:iam::aws:policy/${name}`;
+    const at = new Date("2020-01-01T00:00:00Z");
+    await importManagedPolicies(db(), [{ name, path: "/", arn, defaultVersionId: "v1", document: allow("cloudwatch:GetMetricData"), createdAt: at, updatedAt: at, versionCreatedAt: at }]);
+    const found = async (action: string) => (await findPoliciesForAction(action, actionPoliciesQuery.parse({ search: name }))).items.map((p) => p.policy.name);
+    expect(await found("cloudwatch:GetMetricData")).toEqual([name]);
+    // The stored text changes as a re-import would change it, with no change event of its own…
+    const { id } = await db().policy.findUniqueOrThrow({ where: { arn } });
+    await db().policyVersion.update({ where: { policyId_versionId: { policyId: id, versionId: "v1" } }, data: { document: allow("dynamodb:GetItem") } });
+    // …and the next logged write moves the stamp: the list is read again, from the new text.
+    await createPolicy(account, createPolicyInput.parse({ policyName: "Mover", policyDocument: allow("sqs:SendMessage") }));
+    expect(await found("cloudwatch:GetMetricData")).toEqual([]);
+    expect(await found("dynamodb:GetItem")).toEqual([name]);
   });
 });
