@@ -8,6 +8,7 @@ import { InventoryList } from "@/components/entity/inventory-list";
 import { ChangeHistory } from "@/components/history/change-history";
 import { PolicySummaryPanel } from "@/components/policy/policy-summary";
 import { PolicyVersions } from "@/components/policy/versions/policy-versions";
+import { TagsEditor } from "@/components/principal/tags-editor";
 import { ErrorAlert } from "@/components/ui/alert";
 import { formatCount, formatDateTime } from "@/components/ui/format";
 import { Breadcrumbs, Card, PageHeader, Skeleton, SummaryList } from "@/components/ui/misc";
@@ -26,8 +27,12 @@ const TABS = [
   { id: "document", label: "Permissions" },
   { id: "versions", label: "Policy versions" },
   { id: "entities", label: "Entities attached" },
+  { id: "tags", label: "Tags" },
   { id: "history", label: "History" },
 ] as const;
+
+/** AWS managed policies have no tags of this console's making, and refuse TagPolicy. */
+const AWS_MANAGED_TABS = TABS.filter((tab) => tab.id !== "tags");
 
 export function PolicyDetail({ accountId, policyName }: { accountId: string; policyName: string }) {
   const policy = usePolicy(accountId, policyName);
@@ -82,7 +87,7 @@ function PolicyView({ accountId, policy }: { accountId: string; policy: Policy }
           ]}
         />
       </Card>
-      <Tabs tabs={TABS} label={`Policy ${policy.policyName}`}>
+      <Tabs tabs={policy.awsManaged ? AWS_MANAGED_TABS : TABS} label={`Policy ${policy.policyName}`}>
         {(tab) => {
           switch (tab) {
             case "document":
@@ -100,6 +105,8 @@ function PolicyView({ accountId, policy }: { accountId: string; policy: Policy }
               return <PolicyVersions accountId={accountId} policy={policy} />;
             case "entities":
               return <PolicyEntities accountId={accountId} policyName={policy.policyName} />;
+            case "tags":
+              return <TagsEditor resource={{ accountId, kind: "policies", name: policy.policyName }} tags={policy.tags} />;
             case "history":
               return (
                 <Card title="Changes to this policy">

@@ -7,19 +7,28 @@ import { inputClass } from "@/components/ui/field";
 import { Card } from "@/components/ui/misc";
 import { useToast } from "@/components/ui/toast";
 import type { Tag } from "@/lib/queries/types";
-import { useTagPrincipal, useUntagPrincipal, type PrincipalRef } from "@/lib/queries/use-principal-policies";
+import { useTagResource, useUntagResource, type TaggableRef } from "@/lib/queries/use-tags";
 
 const MAX_TAGS = 50;
 
+/** What a resource's tags are for: principals' tags are matched as aws:PrincipalTag, others' as aws:ResourceTag. */
+const TAG_CONDITION_KEY: Record<TaggableRef["kind"], string> = {
+  users: "aws:PrincipalTag",
+  roles: "aws:PrincipalTag",
+  policies: "aws:ResourceTag",
+};
+
 /** View tags, or edit them all at once: removed keys are untagged, new and changed ones tagged. */
-export function TagsEditor({ principal, tags }: { principal: PrincipalRef; tags: Tag[] }) {
+export function TagsEditor({ resource, tags }: { resource: TaggableRef; tags: Tag[] }) {
   const [editing, setEditing] = useState(false);
   return (
     <Card title={`Tags (${tags.length})`} actions={!editing && <Button variant="primary" onClick={() => setEditing(true)}>Manage tags</Button>}>
       {editing ? (
-        <TagsForm principal={principal} tags={tags} onDone={() => setEditing(false)} />
+        <TagsForm resource={resource} tags={tags} onDone={() => setEditing(false)} />
       ) : tags.length === 0 ? (
-        <p className="text-muted">No tags. Tags are key–value labels; policies can match them in conditions (aws:PrincipalTag).</p>
+        <p className="text-muted">
+          No tags. Tags are key–value labels; policies can match them in conditions ({TAG_CONDITION_KEY[resource.kind]}).
+        </p>
       ) : (
         <table className="w-full text-left">
           <caption className="sr-only">Tags</caption>
@@ -47,10 +56,10 @@ interface Draft extends Tag {
   id: number;
 }
 
-function TagsForm({ principal, tags, onDone }: { principal: PrincipalRef; tags: Tag[]; onDone: () => void }) {
+function TagsForm({ resource, tags, onDone }: { resource: TaggableRef; tags: Tag[]; onDone: () => void }) {
   const notify = useToast();
-  const tag = useTagPrincipal(principal);
-  const untag = useUntagPrincipal(principal);
+  const tag = useTagResource(resource);
+  const untag = useUntagResource(resource);
   const [rows, setRows] = useState<Draft[]>(() => tags.map((t, id) => ({ ...t, id })));
   const [nextId, setNextId] = useState(tags.length);
   const pending = tag.isPending || untag.isPending;

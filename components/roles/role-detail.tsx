@@ -100,7 +100,7 @@ function RoleView({ accountId, role }: { accountId: string; role: Role }) {
             case "assumed-by":
               return <RoleAssumers accountId={accountId} roleName={role.roleName} />;
             case "tags":
-              return <TagsEditor principal={principal} tags={role.tags} />;
+              return <TagsEditor resource={principal} tags={role.tags} />;
             case "settings":
               return <RoleSettings key={`${role.description}-${role.maxSessionDuration}`} accountId={accountId} role={role} />;
             case "boundary":

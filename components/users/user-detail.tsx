@@ -124,7 +124,7 @@ function UserView({ accountId, user }: { accountId: string; user: User }) {
             case "assumable-roles":
               return <AssumableRoles accountId={accountId} userName={user.userName} />;
             case "tags":
-              return <TagsEditor principal={principal} tags={user.tags} />;
+              return <TagsEditor resource={principal} tags={user.tags} />;
             case "security-credentials":
               return (
                 <div className="flex flex-col gap-6">

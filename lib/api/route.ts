@@ -21,17 +21,23 @@ function authorize(_actor: Actor, _method: string): void {
   // Every actor is the administrator of every account until the console gains sign-in.
 }
 
-interface RouteContext<P> {
-  params: Promise<P>;
+/** What Next hands a route handler: the path parameters as written, before any check. */
+interface RouteContext {
+  params: Promise<Record<string, string>>;
 }
 
-interface Handled<P> {
+/** What a handler is given: the request, who calls, and its inputs as its schemas parsed them. */
+interface Handled<P, Q, B> {
   req: NextRequest;
   params: P;
+  /** The parsed query string; undefined when the handler declares no `query` schema. */
+  query: Q;
+  /** The parsed JSON body; undefined (and never read) when the handler declares no `body` schema. */
+  body: B;
   actor: Actor;
 }
 
-export interface RouteOptions<P> {
+export interface RouteOptions<P, Q = undefined, B = undefined> {
   /** The success status; 204 sends no body. */
   status?: number;
   /**
@@ -40,9 +46,22 @@ export interface RouteOptions<P> {
    * parameter and never a look-up of another entity.
    */
   params?: z.ZodType<P>;
+  /**
+   * The query string's schema (reads lenient, the query of a delete strict: lib/schemas/strict.ts).
+   * Every problem is listed in the ValidationError's `fields`.
+   */
+  query?: z.ZodType<Q>;
+  /**
+   * The JSON body's schema: the body must say it is JSON (415), stay within the size limit
+   * (413) and arrive in time (408); malformed JSON is a ValidationError on `body`, and every
+   * problem the schema finds is listed in `fields`.
+   */
+  body?: z.ZodType<B>;
   /** What the endpoint reads: JSON up to 1 MB unless it declares other types or a larger limit. */
-  body?: BodyRules;
+  accepts?: BodyRules;
 }
+
+type RouteRun<P, Q, B> = (input: Handled<P, Q, B>) => Promise<unknown>;
 
 const JSON_BODY: BodyRules = { types: ["application/json"] };
 
@@ -59,45 +78,18 @@ function guard(req: NextRequest, body: BodyRules): void {
   if (declaresBody(req)) checkDeclaredBody(req, body);
 }
 
-async function parseParams<P>(ctx: RouteContext<P> | undefined, schema: z.ZodType<P> | undefined): Promise<P> {
-  const raw = ctx?.params ? await ctx.params : ({} as P);
-  if (!schema) return raw;
-  const parsed = schema.safeParse(raw);
-  if (parsed.success) return parsed.data;
-  throw parsed.error;
-}
-
-/**
- * The one door for every /api/v1 handler: check the request (host, cross-site, path, body),
- * authenticate, authorize, run, and map errors to AWS's codes and statuses. The handler returns
- * the JSON body; `status` is used on success.
- */
-export function apiRoute<P extends Record<string, string> = Record<string, never>>(
-  run: (input: Handled<P>) => Promise<unknown>,
-  options: RouteOptions<P> = {},
-) {
-  return async (req: NextRequest, ctx: RouteContext<P>): Promise<Response> => {
-    try {
-      guard(req, options.body ?? JSON_BODY);
-      const actor = await authenticate(req);
-      authorize(actor, req.method);
-      const params = await parseParams(ctx, options.params);
-      const body = await run({ req, params, actor });
-      if (options.status === 204) return new Response(null, { status: 204 });
-      return Response.json(body ?? {}, { status: options.status ?? 200 });
-    } catch (err) {
-      const { status, body, headers } = toErrorResponse(err);
-      return Response.json(body, { status, headers });
-    }
-  };
+async function parseParams<P>(ctx: RouteContext | undefined, schema: z.ZodType<P> | undefined): Promise<P> {
+  const raw = ctx?.params ? await ctx.params : {};
+  if (!schema) return raw as P;
+  return schema.parse(raw);
 }
 
 /**
  * The request's JSON body parsed with `schema`. The body must say it is JSON (415 otherwise),
  * stay within the size limit (413) and arrive in time (408); malformed JSON is a ValidationError.
  */
-export async function readJson<S extends z.ZodType>(req: Request, schema: S): Promise<z.infer<S>> {
-  const text = await readBody(req, JSON_BODY);
+async function readJson<B>(req: Request, schema: z.ZodType<B>, rules: BodyRules): Promise<B> {
+  const text = await readBody(req, rules);
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -108,21 +100,52 @@ export async function readJson<S extends z.ZodType>(req: Request, schema: S): Pr
 }
 
 /** The request's query string parsed with `schema`. */
-export function readQuery<S extends z.ZodType>(req: NextRequest, schema: S): z.infer<S> {
+function readQuery<Q>(req: NextRequest, schema: z.ZodType<Q>): Q {
   return schema.parse(Object.fromEntries(req.nextUrl.searchParams));
 }
 
 /**
- * The handlers of one route file, all with the same path parameters' schema:
- * `const route = apiRoutes(pathParams("accountId", "userName"))`, then `export const GET = route(…)`.
+ * The one door for every /api/v1 handler: check the request (host, cross-site, path, body),
+ * authenticate, authorize, parse what the handler declares (path parameters, then query, then
+ * body), run, and map errors to AWS's codes and statuses. The handler returns the JSON body;
+ * `status` is used on success:
+ * `apiRoute(async ({ body }) => createAccount(body), { body: createAccountBody, status: 201 })`.
  */
-export function apiRoutes<P extends Record<string, string>>(params: z.ZodType<P>) {
-  return (run: (input: Handled<P>) => Promise<unknown>, options: Omit<RouteOptions<P>, "params"> = {}) =>
-    apiRoute<P>(run, { ...options, params });
+export function apiRoute<P = Record<string, never>, Q = undefined, B = undefined>(
+  run: RouteRun<P, Q, B>,
+  options: RouteOptions<P, Q, B> = {},
+) {
+  const accepts = options.accepts ?? JSON_BODY;
+  return async (req: NextRequest, ctx: RouteContext): Promise<Response> => {
+    try {
+      guard(req, accepts);
+      const actor = await authenticate(req);
+      authorize(actor, req.method);
+      const params = await parseParams(ctx, options.params);
+      const query = (options.query ? readQuery(req, options.query) : undefined) as Q;
+      const body = (options.body ? await readJson(req, options.body, accepts) : undefined) as B;
+      const answer = await run({ req, params, query, body, actor });
+      if (options.status === 204) return new Response(null, { status: 204 });
+      return Response.json(answer ?? {}, { status: options.status ?? 200 });
+    } catch (err) {
+      const { status, body, headers } = toErrorResponse(err);
+      return Response.json(body, { status, headers });
+    }
+  };
+}
+
+/**
+ * The handlers of one route file, all with the same path parameters' schema:
+ * `const route = apiRoutes(pathParams("accountId", "userName"))`, then
+ * `export const PATCH = route(async ({ params, body }) => …, { body: updateUserBody })`.
+ */
+export function apiRoutes<P>(params: z.ZodType<P>) {
+  return <Q = undefined, B = undefined>(run: RouteRun<P, Q, B>, options: Omit<RouteOptions<P, Q, B>, "params"> = {}) =>
+    apiRoute<P, Q, B>(run, { ...options, params });
 }
 
 type RouteMethod = "GET" | "HEAD" | "POST" | "PUT" | "PATCH" | "DELETE";
-type Handler = (req: NextRequest, ctx: RouteContext<Record<string, string>>) => Promise<Response>;
+type Handler = (req: NextRequest, ctx: RouteContext) => Promise<Response>;
 
 /**
  * 405 handlers, with Allow, for the methods a route file does not declare:
@@ -140,4 +163,18 @@ export function methodsNotAllowed(declared: Partial<Record<RouteMethod, unknown>
     return Response.json(body, { status, headers });
   };
   return { GET: refuse, HEAD: refuse, POST: refuse, PUT: refuse, PATCH: refuse, DELETE: refuse };
+}
+
+/** The methods a resource does not declare: HEAD is answered by GET when there is one. */
+type Undeclared<D> = Exclude<RouteMethod, keyof D | ("GET" extends keyof D ? "HEAD" : never)>;
+
+/**
+ * Every handler of a resource: the declared ones and a 405 (methodsNotAllowed) for each other
+ * method, for factories whose route files only re-export them:
+ * `export const { GET, POST, DELETE, PUT, PATCH } = attachedPolicyRoutes("user")`.
+ */
+export function resourceHandlers<D extends Partial<Record<RouteMethod, Handler>>>(declared: D): D & Record<Undeclared<D>, Handler> {
+  const refusals: Partial<Record<RouteMethod, Handler>> = methodsNotAllowed(declared);
+  if (declared.GET) delete refusals.HEAD;
+  return { ...refusals, ...declared } as D & Record<Undeclared<D>, Handler>;
 }

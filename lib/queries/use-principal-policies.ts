@@ -1,13 +1,13 @@
 "use client";
 
-// Attached managed policies, inline policies, tags and permissions boundaries: the same routes
-// exist for users, groups and roles (boundaries and tags for users and roles only).
+// Attached managed policies, inline policies and permissions boundaries: the same routes exist
+// for users, groups and roles (boundaries for users and roles only). Tags: use-tags.ts.
 
 import { useQuery } from "@tanstack/react-query";
 import { api, qs, seg } from "./api";
 import { keys } from "./keys";
 import { getItems } from "./list";
-import type { AttachedPolicy, InlinePolicy, PrincipalKind, Tag } from "./types";
+import type { AttachedPolicy, InlinePolicy, PrincipalKind } from "./types";
 import { useAccountMutation } from "./use-mutation";
 
 export interface PrincipalRef {
@@ -75,14 +75,4 @@ export function usePutBoundary(ref: PrincipalRef) {
 
 export function useDeleteBoundary(ref: PrincipalRef) {
   return useAccountMutation(ref.accountId, () => api<void>(`${path(ref)}/permissions-boundary`, "DELETE"));
-}
-
-export function useTagPrincipal(ref: PrincipalRef) {
-  return useAccountMutation(ref.accountId, (tags: Tag[]) => api<void>(`${path(ref)}/tags`, "PUT", { tags }));
-}
-
-export function useUntagPrincipal(ref: PrincipalRef) {
-  return useAccountMutation(ref.accountId, (tagKeys: string[]) =>
-    api<void>(`${path(ref)}/tags${qs({ keys: tagKeys.join(",") })}`, "DELETE"),
-  );
 }

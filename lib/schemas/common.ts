@@ -21,7 +21,6 @@ export const userName = iamName("User", 64);
 export const groupName = iamName("Group", 128);
 export const roleName = iamName("Role", 64);
 export const policyName = iamName("Policy", 128);
-export const inlinePolicyName = iamName("Policy", 128);
 
 /** "/" or "/division/team/": starts and ends with a slash, printable ASCII, ≤ 512 characters. */
 export const iamPath = z
@@ -51,7 +50,10 @@ export const accountAlias = z
 
 const TAG_CHARS = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
 
-/** A tag key as TagUser, TagRole, UntagUser and UntagRole all take it (TagKeys: 1–128 characters). */
+/** "IAM and AWS STS quotas": at most 50 tags per IAM resource. */
+export const MAX_TAGS = 50;
+
+/** A tag key as TagUser, TagRole, TagPolicy and their Untag operations all take it (TagKeys: 1–128 characters). */
 export const tagKey = z
   .string()
   .min(1, "Tag key is required.")
@@ -68,7 +70,7 @@ export const tag = strictObject({
 
 export const tags = z
   .array(tag)
-  .max(50, "An entity can have at most 50 tags.")
+  .max(MAX_TAGS, `An entity can have at most ${MAX_TAGS} tags.`)
   .refine(
     (list) => new Set(list.map((t) => t.key.toLowerCase())).size === list.length,
     "Tag keys must be unique (case-insensitively).",
@@ -76,15 +78,18 @@ export const tags = z
 
 export type Tag = z.infer<typeof tag>;
 
-/** TagUser and TagRole: a request that adds nothing is refused, as AWS refuses an empty Tags list. */
+/** TagUser, TagRole and TagPolicy: a request that adds nothing is refused, as AWS refuses an empty Tags list. */
 export const tagsToAdd = tags.refine((list) => list.length > 0, "Give at least one tag.");
 
-/** UntagUser and UntagRole: `?keys=a,b`, at most 50 keys, each following the tag key rules. */
-export const untagKeysQuery = strictObject({
+/** TagUser, TagRole and TagPolicy: `{ tags }`, 1–50 tags. */
+export const tagResourceBody = strictObject({ tags: tagsToAdd });
+
+/** UntagUser, UntagRole and UntagPolicy: `?keys=a,b`, at most 50 keys, each following the tag key rules. */
+export const untagResourceQuery = strictObject({
   keys: z
     .string({ error: "keys is required: a comma-separated list of tag keys." })
     .transform((s) => s.split(",").map((k) => k.trim()).filter((k) => k.length > 0))
-    .pipe(z.array(tagKey).min(1, "keys must name at least one tag key.").max(50, "At most 50 tag keys can be removed at once.")),
+    .pipe(z.array(tagKey).min(1, "keys must name at least one tag key.").max(MAX_TAGS, `At most ${MAX_TAGS} tag keys can be removed at once.`)),
 });
 
 /** A managed policy ARN: customer (arn:aws:iam::ACCOUNT:policy/…) or AWS managed (arn:aws:iam::aws:policy/…). */

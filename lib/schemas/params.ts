@@ -35,3 +35,21 @@ export function pathParams<K extends PathParamName>(...names: K[]): z.ZodType<{ 
   const shape = Object.fromEntries(names.map((name) => [name, PARAMS[name]])) as { [N in K]: (typeof PARAMS)[N] };
   return z.strictObject(shape) as unknown as z.ZodType<{ [N in K]: string }>;
 }
+
+/** The path parameter naming each kind of entity that has sub-resources of the same shape. */
+const NAME_PARAM = { user: "userName", group: "groupName", role: "roleName", policy: "policyName" } as const;
+
+export type NamedEntityKind = keyof typeof NAME_PARAM;
+
+/**
+ * The path parameters of an entity's sub-resource as `{ accountId, name }`, whatever the folder
+ * calls the name (`userName`, `roleName`, …), plus `extra` ones such as an inline policy's
+ * `policyName`; each is checked under its own name, so an error names the parameter in the path.
+ */
+export function entityPathParams<E extends PathParamName = never>(kind: NamedEntityKind, ...extra: E[]) {
+  const param = NAME_PARAM[kind];
+  return pathParams<PathParamName>("accountId", param, ...extra).transform((raw) => {
+    const { [param]: name, ...rest } = raw as Record<string, string>;
+    return { ...rest, name } as { accountId: string; name: string } & { [N in E]: string };
+  });
+}

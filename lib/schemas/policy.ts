@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { strictObject } from "@/lib/schemas/strict";
-import { iamPath, inlinePolicyName, listQuery, pageQuery, policyArn, policyDocumentText, policyName, tags, type Page, type Tag } from "@/lib/schemas/common";
+import { iamPath, listQuery, pageQuery, policyArn, policyDocumentText, policyName, tags, type Page, type Tag } from "@/lib/schemas/common";
 
 // Managed policy rules from the IAM API reference (CreatePolicy, CreatePolicyVersion,
 // ListPolicies, ListEntitiesForPolicy).
@@ -116,6 +116,3 @@ export interface PolicyEntity {
  * boundary, users first, then groups, then roles; each by name, an attachment before a boundary.
  */
 export type PolicyEntities = Page<PolicyEntity>;
-
-/** PutUserPolicy / PutGroupPolicy / PutRolePolicy: the name in the path must be a valid name. */
-export const inlinePolicyParams = z.object({ policyName: inlinePolicyName });

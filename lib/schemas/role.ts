@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { iamPath, listQuery, policyArn, policyDocumentText, roleName, tags, tagsToAdd, untagKeysQuery, type Tag } from "@/lib/schemas/common";
+import { iamPath, listQuery, policyArn, policyDocumentText, roleName, tags, type Tag } from "@/lib/schemas/common";
 import { strictObject } from "@/lib/schemas/strict";
 
 // Role rules from the IAM API reference (CreateRole, UpdateRole): a description of at most 1,000
@@ -60,9 +60,3 @@ export interface Role extends RoleSummary {
   tags: Tag[];
   permissionsBoundary: { arn: string; name: string } | null;
 }
-
-/** TagRole: an empty list is a ValidationError, as in AWS (and as TagUser). */
-export const tagRoleInput = strictObject({ tags: tagsToAdd });
-
-/** UntagRole: `?keys=a,b`, the tag keys to remove (UntagUser's rules). */
-export const untagRoleQuery = untagKeysQuery;

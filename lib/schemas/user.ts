@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { iamPath, listQuery, policyArn, tags, tagsToAdd, untagKeysQuery, userName, type Tag } from "@/lib/schemas/common";
+import { iamPath, listQuery, policyArn, tags, userName, type Tag } from "@/lib/schemas/common";
 import { strictObject } from "@/lib/schemas/strict";
 
 export const createUserBody = strictObject({
@@ -25,11 +25,6 @@ export type ListUsersInput = z.infer<typeof listUsersQuery>;
 export const deleteQuery = strictObject({
   force: z.enum(["true", "false"], "force must be true or false.").optional(),
 }).transform((q) => ({ force: q.force === "true" }));
-
-export const tagUserBody = strictObject({ tags: tagsToAdd });
-
-/** UntagUser: `?keys=a,b` (keys are matched case-insensitively), with UntagRole's key rules. */
-export const untagUserQuery = untagKeysQuery;
 
 export interface UserSummary {
   userName: string;

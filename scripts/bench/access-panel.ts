@@ -40,7 +40,7 @@ async function arrange(): Promise<void> {
   const { addUserToGroup } = await import("@/lib/data/add-user-to-group");
   const { attachPolicy } = await import("@/lib/data/attach-policy");
   const { putInlinePolicy } = await import("@/lib/data/put-inline-policy");
-  const { tagUser } = await import("@/lib/data/tag-user");
+  const { tagResource } = await import("@/lib/data/tag-resource");
   const wanted = new Set([...DIRECT, ...VIA_GROUP]);
   const records = readManagedPolicies().filter((record) => wanted.has(record.name));
   const missing = [...wanted].filter((name) => !records.some((record) => record.name === name));
@@ -49,7 +49,7 @@ async function arrange(): Promise<void> {
   const arn = (name: string) => records.find((record) => record.name === name)?.arn ?? name;
   await createAccount({ accountId: ACCOUNT, alias: "bench-access", displayName: "Bench", rootEmail: "root@example.com" });
   await createUser(ACCOUNT, { userName: "bench", path: "/", tags: [] });
-  await tagUser(ACCOUNT, "bench", [{ key: "team", value: "blue" }]);
+  await tagResource("user", ACCOUNT, "bench", [{ key: "team", value: "blue" }]);
   await createGroup(ACCOUNT, { groupName: "platform", path: "/" });
   await addUserToGroup(ACCOUNT, "platform", "bench");
   for (const name of DIRECT) await attachPolicy("user", ACCOUNT, "bench", arn(name));

@@ -67,7 +67,7 @@ export async function benchWhoCan(): Promise<WhoCanBenchLine[]> {
     { scenario: "sts:AssumeRole on a role", query: { action: "sts:AssumeRole", resource: `arn:aws:iam::${account}:role/role-00010` } },
     { scenario: "ec2:DescribeInstances (most)", query: { action: "ec2:DescribeInstances", resource: "*", resourceAccount: account } },
   ];
-  const { tagUser } = await import("@/lib/data/tag-user");
+  const { tagResource } = await import("@/lib/data/tag-resource");
   const { attachPolicy } = await import("@/lib/data/attach-policy");
   const { detachPolicy } = await import("@/lib/data/detach-policy");
   const { createPolicyVersion } = await import("@/lib/data/create-policy-version");
@@ -84,7 +84,7 @@ export async function benchWhoCan(): Promise<WhoCanBenchLine[]> {
   await createPolicyVersion(account, versioned, { policyDocument, setAsDefault: false });
   const query = scenarios[0].query;
   const writes = [
-    { scenario: "after a user write (its user)", query, change: (i: number) => tagUser(account, benchUserName(i), [{ key: "bench", value: String(i) }]) },
+    { scenario: "after a user write (its user)", query, change: (i: number) => tagResource("user", account, benchUserName(i), [{ key: "bench", value: String(i) }]) },
     {
       scenario: "after a group write (members)",
       query,

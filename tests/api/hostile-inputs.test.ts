@@ -19,8 +19,7 @@ import { createPolicy } from "@/lib/data/create-policy";
 import { createPolicyVersion } from "@/lib/data/create-policy-version";
 import { createRole } from "@/lib/data/create-role";
 import { createUser } from "@/lib/data/create-user";
-import { tagRole } from "@/lib/data/tag-role";
-import { tagUser } from "@/lib/data/tag-user";
+import { tagResource } from "@/lib/data/tag-resource";
 import { toApiError } from "@/lib/queries/api";
 import { createGroupBody } from "@/lib/schemas/group";
 import { createPolicyInput } from "@/lib/schemas/policy";
@@ -151,8 +150,8 @@ describe("UntagUser applies UntagRole's tag-key rules", () => {
   const long = "k".repeat(10_000);
 
   it("refuses a 10,000-character key on UntagUser and UntagRole alike", async () => {
-    await tagUser(accountId, "ann", [{ key: "team", value: "a" }]);
-    await tagRole(accountId, "Ops", [{ key: "team", value: "a" }]);
+    await tagResource("user", accountId, "ann", [{ key: "team", value: "a" }]);
+    await tagResource("role", accountId, "Ops", [{ key: "team", value: "a" }]);
     const untagUser = await replay(() =>
       callRaw(userTags.DELETE, "DELETE", `${base}/users/ann/tags?keys=team,${long}`, { accountId, userName: "ann" }, { headers: { host: "localhost" } }),
     );

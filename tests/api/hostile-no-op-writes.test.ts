@@ -17,8 +17,7 @@ import { createRole } from "@/lib/data/create-role";
 import { createUser } from "@/lib/data/create-user";
 import { putInlinePolicy } from "@/lib/data/put-inline-policy";
 import { putLoginProfile } from "@/lib/data/put-login-profile";
-import { tagRole } from "@/lib/data/tag-role";
-import { tagUser } from "@/lib/data/tag-user";
+import { tagResource } from "@/lib/data/tag-resource";
 import { getAccount } from "@/lib/data/get-account";
 import { createGroupBody } from "@/lib/schemas/group";
 import { createPolicyInput } from "@/lib/schemas/policy";
@@ -131,8 +130,8 @@ describe("writes of values as they already are succeed without a change event", 
   });
 
   it("TagUser and TagRole with the tags already there", async () => {
-    await tagUser(accountId, "ann", [{ key: "team", value: "a" }]);
-    await tagRole(accountId, "Ops", [{ key: "team", value: "a" }]);
+    await tagResource("user", accountId, "ann", [{ key: "team", value: "a" }]);
+    await tagResource("role", accountId, "Ops", [{ key: "team", value: "a" }]);
     const tags = [{ key: "team", value: "a" }];
     const userAnswer = await replay(() => callRaw(userTags.PUT, "PUT", `${base}/users/ann/tags`, { accountId, userName: "ann" }, body({ tags })));
     const roleAnswer = await replay(() => callRaw(roleTags.PUT, "PUT", `${base}/roles/Ops/tags`, { accountId, roleName: "Ops" }, body({ tags })));

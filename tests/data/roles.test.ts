@@ -8,8 +8,8 @@ import { deleteRole } from "@/lib/data/delete-role";
 import { getRole } from "@/lib/data/get-role";
 import { listRoles } from "@/lib/data/list-roles";
 import { putInlinePolicy } from "@/lib/data/put-inline-policy";
-import { tagRole } from "@/lib/data/tag-role";
-import { untagRole } from "@/lib/data/untag-role";
+import { tagResource } from "@/lib/data/tag-resource";
+import { untagResource } from "@/lib/data/untag-resource";
 import { updateAssumeRolePolicy } from "@/lib/data/update-assume-role-policy";
 import { updateRole } from "@/lib/data/update-role";
 import { createPolicyInput } from "@/lib/schemas/policy";
@@ -172,11 +172,11 @@ describe("ListRoles", () => {
 describe("TagRole and UntagRole", () => {
   it("adds and overwrites tags by case-insensitive key, caps them at 50, and removes them", async () => {
     await newRole("Tagged", { tags: [{ key: "Team", value: "blue" }] });
-    const tags = await tagRole(accountId, "Tagged", [{ key: "team", value: "red" }, { key: "env", value: "prod" }]);
+    const tags = await tagResource("role", accountId, "Tagged", [{ key: "team", value: "red" }, { key: "env", value: "prod" }]);
     expect(tags).toEqual([{ key: "env", value: "prod" }, { key: "team", value: "red" }]);
     const many = Array.from({ length: 49 }, (_, i) => ({ key: `k${i}`, value: "v" }));
-    await expect(codeOf(tagRole(accountId, "Tagged", many))).resolves.toBe("LimitExceeded");
-    await untagRole(accountId, "Tagged", ["ENV", "absent"]);
+    await expect(codeOf(tagResource("role", accountId, "Tagged", many))).resolves.toBe("LimitExceeded");
+    await untagResource("role", accountId, "Tagged", ["ENV", "absent"]);
     expect((await getRole(accountId, "Tagged")).tags).toEqual([{ key: "team", value: "red" }]);
   });
 });

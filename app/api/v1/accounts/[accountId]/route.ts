@@ -1,4 +1,4 @@
-import { apiRoutes, methodsNotAllowed, readJson } from "@/lib/api/route";
+import { apiRoutes, methodsNotAllowed } from "@/lib/api/route";
 import { deleteAccount } from "@/lib/data/delete-account";
 import { getAccount } from "@/lib/data/get-account";
 import { updateAccount } from "@/lib/data/update-account";
@@ -9,9 +9,7 @@ const route = apiRoutes(pathParams("accountId"));
 
 export const GET = route(async ({ params }) => getAccount(params.accountId));
 
-export const PATCH = route(async ({ req, params }) =>
-  updateAccount(params.accountId, await readJson(req, updateAccountBody)),
-);
+export const PATCH = route(async ({ params, body }) => updateAccount(params.accountId, body), { body: updateAccountBody });
 
 export const DELETE = route(async ({ params }) => deleteAccount(params.accountId), { status: 204 });
 

@@ -1,4 +1,4 @@
-import { apiRoutes, methodsNotAllowed, readJson, readQuery } from "@/lib/api/route";
+import { apiRoutes, methodsNotAllowed } from "@/lib/api/route";
 import { createGroup } from "@/lib/data/create-group";
 import { listGroups } from "@/lib/data/list-groups";
 import { createGroupBody, listGroupsQuery } from "@/lib/schemas/group";
@@ -6,13 +6,11 @@ import { pathParams } from "@/lib/schemas/params";
 
 const route = apiRoutes(pathParams("accountId"));
 
-export const GET = route(async ({ req, params }) =>
-  listGroups(params.accountId, readQuery(req, listGroupsQuery)),
-);
+export const GET = route(async ({ params, query }) => listGroups(params.accountId, query), { query: listGroupsQuery });
 
-export const POST = route(
-  async ({ req, params }) => createGroup(params.accountId, await readJson(req, createGroupBody)),
-  { status: 201 },
-);
+export const POST = route(async ({ params, body }) => createGroup(params.accountId, body), {
+  body: createGroupBody,
+  status: 201,
+});
 
 export const { PUT, PATCH, DELETE } = methodsNotAllowed({ GET, POST });

@@ -1,4 +1,4 @@
-import { apiRoutes, methodsNotAllowed, readJson, readQuery } from "@/lib/api/route";
+import { apiRoutes, methodsNotAllowed } from "@/lib/api/route";
 import { createUser } from "@/lib/data/create-user";
 import { listUsers } from "@/lib/data/list-users";
 import { createUserBody, listUsersQuery } from "@/lib/schemas/user";
@@ -6,13 +6,11 @@ import { pathParams } from "@/lib/schemas/params";
 
 const route = apiRoutes(pathParams("accountId"));
 
-export const GET = route(async ({ req, params }) =>
-  listUsers(params.accountId, readQuery(req, listUsersQuery)),
-);
+export const GET = route(async ({ params, query }) => listUsers(params.accountId, query), { query: listUsersQuery });
 
-export const POST = route(
-  async ({ req, params }) => createUser(params.accountId, await readJson(req, createUserBody)),
-  { status: 201 },
-);
+export const POST = route(async ({ params, body }) => createUser(params.accountId, body), {
+  body: createUserBody,
+  status: 201,
+});
 
 export const { PUT, PATCH, DELETE } = methodsNotAllowed({ GET, POST });

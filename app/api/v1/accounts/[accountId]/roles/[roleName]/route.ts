@@ -1,4 +1,4 @@
-import { apiRoutes, methodsNotAllowed, readJson, readQuery } from "@/lib/api/route";
+import { apiRoutes, methodsNotAllowed } from "@/lib/api/route";
 import { deleteRole } from "@/lib/data/delete-role";
 import { getRole } from "@/lib/data/get-role";
 import { updateRole } from "@/lib/data/update-role";
@@ -10,13 +10,13 @@ const route = apiRoutes(pathParams("accountId", "roleName"));
 
 export const GET = route(async ({ params }) => getRole(params.accountId, params.roleName));
 
-export const PATCH = route(async ({ req, params }) =>
-  updateRole(params.accountId, params.roleName, await readJson(req, updateRoleInput)),
-);
+export const PATCH = route(async ({ params, body }) => updateRole(params.accountId, params.roleName, body), {
+  body: updateRoleInput,
+});
 
-export const DELETE = route(
-  async ({ req, params }) => deleteRole(params.accountId, params.roleName, readQuery(req, forceQuery)),
-  { status: 204 },
-);
+export const DELETE = route(async ({ params, query }) => deleteRole(params.accountId, params.roleName, query), {
+  query: forceQuery,
+  status: 204,
+});
 
 export const { POST, PUT } = methodsNotAllowed({ GET, PATCH, DELETE });

@@ -1,24 +1,3 @@
-import { apiRoutes, methodsNotAllowed, readJson, readQuery } from "@/lib/api/route";
-import { attachPolicy } from "@/lib/data/attach-policy";
-import { detachPolicy } from "@/lib/data/detach-policy";
-import { listAttachedPolicies } from "@/lib/data/list-attached-policies";
-import { policyArnInput } from "@/lib/schemas/policy";
-import { pathParams } from "@/lib/schemas/params";
+import { attachedPolicyRoutes } from "@/lib/api/principal-routes";
 
-const route = apiRoutes(pathParams("accountId", "groupName"));
-
-export const GET = route(async ({ params }) => ({
-  items: await listAttachedPolicies("group", params.accountId, params.groupName),
-}));
-
-export const POST = route(async ({ req, params }) =>
-  attachPolicy("group", params.accountId, params.groupName, (await readJson(req, policyArnInput)).policyArn),
-);
-
-export const DELETE = route(
-  async ({ req, params }) =>
-    detachPolicy("group", params.accountId, params.groupName, readQuery(req, policyArnInput).policyArn),
-  { status: 204 },
-);
-
-export const { PUT, PATCH } = methodsNotAllowed({ GET, POST, DELETE });
+export const { GET, POST, DELETE, PUT, PATCH } = attachedPolicyRoutes("group");

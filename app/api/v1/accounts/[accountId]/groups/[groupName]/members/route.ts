@@ -1,4 +1,4 @@
-import { apiRoutes, methodsNotAllowed, readJson, readQuery } from "@/lib/api/route";
+import { apiRoutes, methodsNotAllowed } from "@/lib/api/route";
 import { addUserToGroup } from "@/lib/data/add-user-to-group";
 import { listGroupMembers } from "@/lib/data/list-group-members";
 import { addGroupMemberBody } from "@/lib/schemas/group";
@@ -7,13 +7,12 @@ import { pathParams } from "@/lib/schemas/params";
 
 const route = apiRoutes(pathParams("accountId", "groupName"));
 
-export const GET = route(async ({ req, params }) =>
-  listGroupMembers(params.accountId, params.groupName, readQuery(req, listUsersQuery)),
-);
+export const GET = route(async ({ params, query }) => listGroupMembers(params.accountId, params.groupName, query), {
+  query: listUsersQuery,
+});
 
-export const POST = route(async ({ req, params }) => {
-  const { userName } = await readJson(req, addGroupMemberBody);
-  return addUserToGroup(params.accountId, params.groupName, userName);
+export const POST = route(async ({ params, body }) => addUserToGroup(params.accountId, params.groupName, body.userName), {
+  body: addGroupMemberBody,
 });
 
 export const { PUT, PATCH, DELETE } = methodsNotAllowed({ GET, POST });

@@ -1,4 +1,4 @@
-import { apiRoutes, methodsNotAllowed, readJson } from "@/lib/api/route";
+import { apiRoutes, methodsNotAllowed } from "@/lib/api/route";
 import { createPolicyVersion } from "@/lib/data/create-policy-version";
 import { listPolicyVersions } from "@/lib/data/list-policy-versions";
 import { createPolicyVersionInput } from "@/lib/schemas/policy";
@@ -10,10 +10,9 @@ export const GET = route(async ({ params }) => ({
   items: await listPolicyVersions(params.accountId, params.policyName),
 }));
 
-export const POST = route(
-  async ({ req, params }) =>
-    createPolicyVersion(params.accountId, params.policyName, await readJson(req, createPolicyVersionInput)),
-  { status: 201 },
-);
+export const POST = route(async ({ params, body }) => createPolicyVersion(params.accountId, params.policyName, body), {
+  body: createPolicyVersionInput,
+  status: 201,
+});
 
 export const { PUT, PATCH, DELETE } = methodsNotAllowed({ GET, POST });

@@ -1,11 +1,3 @@
-import { apiRoutes, methodsNotAllowed } from "@/lib/api/route";
-import { listInlinePolicies } from "@/lib/data/list-inline-policies";
-import { pathParams } from "@/lib/schemas/params";
+import { inlinePolicyListRoutes } from "@/lib/api/principal-routes";
 
-const route = apiRoutes(pathParams("accountId", "roleName"));
-
-export const GET = route(async ({ params }) => ({
-  items: await listInlinePolicies("role", params.accountId, params.roleName),
-}));
-
-export const { POST, PUT, PATCH, DELETE } = methodsNotAllowed({ GET });
+export const { GET, POST, PUT, PATCH, DELETE } = inlinePolicyListRoutes("role");

@@ -1,4 +1,4 @@
-import { apiRoutes, methodsNotAllowed, readJson } from "@/lib/api/route";
+import { apiRoutes, methodsNotAllowed } from "@/lib/api/route";
 import { addUserToGroup } from "@/lib/data/add-user-to-group";
 import { listGroupsForUser } from "@/lib/data/list-groups-for-user";
 import { addUserToGroupBody } from "@/lib/schemas/group";
@@ -10,9 +10,8 @@ export const GET = route(async ({ params }) => ({
   items: await listGroupsForUser(params.accountId, params.userName),
 }));
 
-export const POST = route(async ({ req, params }) => {
-  const { groupName } = await readJson(req, addUserToGroupBody);
-  return addUserToGroup(params.accountId, groupName, params.userName);
+export const POST = route(async ({ params, body }) => addUserToGroup(params.accountId, body.groupName, params.userName), {
+  body: addUserToGroupBody,
 });
 
 export const { PUT, PATCH, DELETE } = methodsNotAllowed({ GET, POST });

@@ -1,4 +1,4 @@
-import { apiRoutes, methodsNotAllowed, readJson } from "@/lib/api/route";
+import { apiRoutes, methodsNotAllowed } from "@/lib/api/route";
 import { deleteLoginProfile } from "@/lib/data/delete-login-profile";
 import { putLoginProfile } from "@/lib/data/put-login-profile";
 import { loginProfileBody } from "@/lib/schemas/credentials";
@@ -6,9 +6,9 @@ import { pathParams } from "@/lib/schemas/params";
 
 const route = apiRoutes(pathParams("accountId", "userName"));
 
-export const PUT = route(async ({ req, params }) =>
-  putLoginProfile(params.accountId, params.userName, await readJson(req, loginProfileBody)),
-);
+export const PUT = route(async ({ params, body }) => putLoginProfile(params.accountId, params.userName, body), {
+  body: loginProfileBody,
+});
 
 export const DELETE = route(async ({ params }) => deleteLoginProfile(params.accountId, params.userName), {
   status: 204,

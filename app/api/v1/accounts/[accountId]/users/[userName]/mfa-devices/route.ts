@@ -1,4 +1,4 @@
-import { apiRoutes, methodsNotAllowed, readJson } from "@/lib/api/route";
+import { apiRoutes, methodsNotAllowed } from "@/lib/api/route";
 import { createMfaDevice } from "@/lib/data/create-mfa-device";
 import { listMfaDevices } from "@/lib/data/list-mfa-devices";
 import { mfaDeviceBody } from "@/lib/schemas/credentials";
@@ -10,12 +10,9 @@ export const GET = route(async ({ params }) => ({
   items: await listMfaDevices(params.accountId, params.userName),
 }));
 
-export const POST = route(
-  async ({ req, params }) => {
-    const { deviceName } = await readJson(req, mfaDeviceBody);
-    return createMfaDevice(params.accountId, params.userName, deviceName);
-  },
-  { status: 201 },
-);
+export const POST = route(async ({ params, body }) => createMfaDevice(params.accountId, params.userName, body.deviceName), {
+  body: mfaDeviceBody,
+  status: 201,
+});
 
 export const { PUT, PATCH, DELETE } = methodsNotAllowed({ GET, POST });

@@ -1,4 +1,4 @@
-import { apiRoutes, methodsNotAllowed, readJson } from "@/lib/api/route";
+import { apiRoutes, methodsNotAllowed } from "@/lib/api/route";
 import { deleteAccessKey } from "@/lib/data/delete-access-key";
 import { updateAccessKey } from "@/lib/data/update-access-key";
 import { updateAccessKeyBody } from "@/lib/schemas/credentials";
@@ -6,10 +6,10 @@ import { pathParams } from "@/lib/schemas/params";
 
 const route = apiRoutes(pathParams("accountId", "userName", "accessKeyId"));
 
-export const PATCH = route(async ({ req, params }) => {
-  const { status } = await readJson(req, updateAccessKeyBody);
-  return updateAccessKey(params.accountId, params.userName, params.accessKeyId, status);
-});
+export const PATCH = route(
+  async ({ params, body }) => updateAccessKey(params.accountId, params.userName, params.accessKeyId, body.status),
+  { body: updateAccessKeyBody },
+);
 
 export const DELETE = route(
   async ({ params }) => deleteAccessKey(params.accountId, params.userName, params.accessKeyId),

@@ -1,25 +1,3 @@
-import { apiRoutes, methodsNotAllowed, readJson } from "@/lib/api/route";
-import { deleteInlinePolicy } from "@/lib/data/delete-inline-policy";
-import { getInlinePolicy } from "@/lib/data/get-inline-policy";
-import { putInlinePolicy } from "@/lib/data/put-inline-policy";
-import { inlinePolicyParams, putInlinePolicyInput } from "@/lib/schemas/policy";
-import { pathParams } from "@/lib/schemas/params";
+import { inlinePolicyRoutes } from "@/lib/api/principal-routes";
 
-const route = apiRoutes(pathParams("accountId", "userName", "policyName"));
-
-export const GET = route(async ({ params }) =>
-  getInlinePolicy("user", params.accountId, params.userName, params.policyName),
-);
-
-export const PUT = route(async ({ req, params }) => {
-  const { policyName } = inlinePolicyParams.parse(params);
-  const { policyDocument } = await readJson(req, putInlinePolicyInput);
-  return putInlinePolicy("user", params.accountId, params.userName, policyName, policyDocument);
-});
-
-export const DELETE = route(
-  async ({ params }) => deleteInlinePolicy("user", params.accountId, params.userName, params.policyName),
-  { status: 204 },
-);
-
-export const { POST, PATCH } = methodsNotAllowed({ GET, PUT, DELETE });
+export const { GET, PUT, DELETE, POST, PATCH } = inlinePolicyRoutes("user");
