@@ -79,7 +79,8 @@ test("pages send the security headers, with a fresh nonce on each load that Next
   expect(first.status()).toBe(200);
   const csp = first.headers()["content-security-policy"] ?? "";
   const nonce = nonceOf(csp);
-  expect(nonce, "the CSP carries a nonce").toBeTruthy();
+  // 16 random bytes in base64 (lib/api/page-security.ts newNonce).
+  expect(nonce, "the CSP carries a nonce").toMatch(/^[A-Za-z0-9+/]{22}==$/);
   expect(nonceOf(second.headers()["content-security-policy"] ?? "")).not.toBe(nonce);
 
   const policy = directives(csp);

@@ -1,5 +1,4 @@
 import { test, expect } from "./support/test";
-import { PROD_ACCOUNT } from "./support/iam-api";
 import { isLocalUrl } from "./support/local-only";
 
 // The console is used in workshops without a network: no CDN, web font, telemetry or editor

@@ -1,24 +1,10 @@
 import { ZodError } from "zod";
 import { isDatabaseBusy } from "@/lib/db-errors";
+import type { DocumentIssue, FieldIssue, IamErrorCode } from "@/lib/error-types";
 
-/** AWS IAM's error codes, with the HTTP status AWS answers them with. */
-export type IamErrorCode =
-  | "ValidationError"
-  | "MalformedPolicyDocument"
-  | "NoSuchEntity"
-  | "EntityAlreadyExists"
-  | "DeleteConflict"
-  | "LimitExceeded"
-  | "InternalError"
-  // HTTP-level refusals of the console's own door (no AWS IAM counterpart).
-  | "AccessDenied"
-  | "MethodNotAllowed"
-  | "RequestTimeout"
-  | "RequestEntityTooLarge"
-  | "UnsupportedMediaType"
-  | "MisdirectedRequest"
-  | "ServiceUnavailable";
+export { IAM_ERROR_CODES, type DocumentIssue, type FieldIssue, type IamErrorCode } from "@/lib/error-types";
 
+/** The HTTP status AWS answers each error code with. */
 const STATUS: Record<IamErrorCode, number> = {
   ValidationError: 400,
   MalformedPolicyDocument: 400,
@@ -36,22 +22,8 @@ const STATUS: Record<IamErrorCode, number> = {
   ServiceUnavailable: 503,
 };
 
-/** One input's problem, when a request has several (every zod issue, not just the first). */
-export interface FieldIssue {
-  field?: string;
-  message: string;
-}
-
 /** Error lists stop here; the count of the rest travels as `moreIssues`. */
 export const MAX_REPORTED_ISSUES = 100;
-
-/** Where in a policy document a problem is, for editors to place markers. */
-export interface DocumentIssue {
-  code: string;
-  message: string;
-  path: string;
-  range?: { startLine: number; startColumn: number; endLine: number; endColumn: number };
-}
 
 /** A domain error: thrown by lib/data, mapped to HTTP once in toErrorResponse. */
 export class IamError extends Error {

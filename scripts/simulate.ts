@@ -7,11 +7,7 @@
 import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { loadCatalog } from "@/lib/catalog/load";
-import { describeDecision, prepareCatalog, simulate, sweep } from "@/lib/iam";
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
+import { describeDecision, isRecord, prepareCatalog, simulate, sweep } from "@/lib/iam";
 
 function caseId(item: unknown): unknown {
   return isRecord(item) ? (item.id ?? null) : null;

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Badge, type BadgeTone } from "@/components/ui/misc";
-import type { AccessStatus } from "@/lib/iam/access/types";
+import type { AccessStatus } from "@/lib/iam/client";
 import type { ActionGroup, LimitView, Scope, SourcePolicy } from "@/lib/schemas/access";
 import { describePolicy, describeStatement, statementHref } from "./sources";
 

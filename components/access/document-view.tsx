@@ -2,7 +2,7 @@
 
 import { useSearchParams } from "next/navigation";
 import { useEffect, useMemo, useRef } from "react";
-import { parsePolicyText, type SourceRange } from "@/lib/iam/validate";
+import { parsePolicyText, type SourceRange } from "@/lib/iam/client";
 
 /**
  * The statement a link from the effective-permissions panel points at (`?statement=N`, and for

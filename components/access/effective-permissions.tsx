@@ -5,7 +5,7 @@ import { Alert, ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { Card, Skeleton } from "@/components/ui/misc";
-import { ACCESS_LEVELS, type AccessLevel } from "@/lib/iam/catalog/types";
+import { ACCESS_LEVELS, type AccessLevel } from "@/lib/iam/client";
 import type { EffectivePermissionsResult } from "@/lib/schemas/access";
 import { useEffectivePermissions } from "@/lib/queries/use-effective-permissions";
 import type { PrincipalRef } from "@/lib/queries/use-principal-policies";

@@ -1,5 +1,4 @@
-import type { AccessLevel } from "@/lib/iam/catalog/types";
-import type { AccessStatus } from "@/lib/iam/access/types";
+import type { AccessLevel, AccessStatus } from "@/lib/iam/client";
 import type { AccessLevelView, ActionGroup, ServiceView } from "@/lib/schemas/access";
 
 // The panel's search and filters, kept pure so large analyses filter without React in the way.

@@ -2,7 +2,7 @@
 
 import { useId } from "react";
 import { Badge, type BadgeTone } from "@/components/ui/misc";
-import type { AccessExtent } from "@/lib/iam/access/types";
+import type { AccessExtent } from "@/lib/iam/client";
 import type { ServiceView } from "@/lib/schemas/access";
 import { ActionGroupView, type PanelData } from "./action-group";
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { TypedConfirm } from "@/components/entity/typed-confirm";
 import { Alert, ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -36,11 +36,15 @@ export function AccountSettings({ accountId }: { accountId: string }) {
 function RenameForm({ account }: { account: Account }) {
   const notify = useToast();
   const update = useUpdateAccount(account.accountId);
-  const [form, setForm] = useState({ alias: account.alias, displayName: account.displayName, rootEmail: account.rootEmail });
-
-  useEffect(() => {
-    setForm({ alias: account.alias, displayName: account.displayName, rootEmail: account.rootEmail });
-  }, [account.alias, account.displayName, account.rootEmail]);
+  const saved = { alias: account.alias, displayName: account.displayName, rootEmail: account.rootEmail };
+  const [form, setForm] = useState(saved);
+  // The saved values changed (a save, a refetch): show them, adjusting state during render.
+  // https://react.dev/learn/you-might-not-need-an-effect#adjusting-some-state-when-a-prop-changes
+  const [shownSaved, setShownSaved] = useState(saved);
+  if (saved.alias !== shownSaved.alias || saved.displayName !== shownSaved.displayName || saved.rootEmail !== shownSaved.rootEmail) {
+    setShownSaved(saved);
+    setForm(saved);
+  }
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

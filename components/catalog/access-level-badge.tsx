@@ -1,5 +1,5 @@
 import { Badge, type BadgeTone } from "@/components/ui/misc";
-import type { AccessLevel } from "@/lib/iam/catalog/types";
+import type { AccessLevel } from "@/lib/iam/client";
 
 // The wider the power, the stronger the tone; the label is always written out.
 const TONES: Record<AccessLevel, BadgeTone> = {

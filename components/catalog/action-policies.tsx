@@ -4,8 +4,7 @@ import { statementHref } from "@/components/access/sources";
 import { paths } from "@/components/shell/paths";
 import { Badge, EmptyState } from "@/components/ui/misc";
 import { formatCount, plural } from "@/components/ui/format";
-import { findPoliciesForAction, type MatchingStatement, type PolicyForAction } from "@/lib/data/find-policies-for-action";
-import { DEFAULT_PAGE_SIZE } from "@/lib/schemas/common";
+import type { MatchingStatement, PoliciesForAction, PolicyForAction } from "@/lib/data/find-policies-for-action";
 import { PageLinks } from "./page-links";
 import { catalogPaths, type CatalogContext } from "./paths";
 import { SearchForm } from "./search-form";
@@ -21,7 +20,8 @@ interface ActionPoliciesProps {
   fallbackAccount: string | null;
   effect: EffectFilter;
   policyFilter: string;
-  page: number;
+  /** One page of the policies, started by the page and awaited here, inside its Suspense boundary. */
+  policies: Promise<PoliciesForAction>;
 }
 
 /**
@@ -86,9 +86,8 @@ function StatementScope({ statement }: { statement: MatchingStatement }) {
 }
 
 /** "Policies in this console that allow or deny it", computed when the page is requested. */
-export async function ActionPolicies({ service, action, ctx, fallbackAccount, effect, policyFilter, page }: ActionPoliciesProps) {
-  // The page is cut where the policies are found, as the API does: only it is sent to the browser.
-  const result = await findPoliciesForAction(`${service}:${action}`, { effect, search: policyFilter, page, pageSize: DEFAULT_PAGE_SIZE });
+export async function ActionPolicies({ service, action, ctx, fallbackAccount, effect, policyFilter, policies }: ActionPoliciesProps) {
+  const result = await policies;
   const href = (query: { effect?: EffectFilter; page?: number }) =>
     catalogPaths.action(ctx, service, action, { effect: (query.effect ?? effect) === "all" ? null : (query.effect ?? effect), policy: policyFilter || null, page: query.page });
   const chip = (value: EffectFilter, label: string) => (

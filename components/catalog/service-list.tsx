@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { formatCount } from "@/components/ui/format";
-import { ACCESS_LEVELS } from "@/lib/iam/catalog/types";
+import { ACCESS_LEVELS } from "@/lib/iam/client";
 import type { ServiceSummary } from "@/lib/catalog/service-view";
 import { catalogPaths, type CatalogContext } from "./paths";
 import { CatalogTable, cellClass, Code, rowClass } from "./table";

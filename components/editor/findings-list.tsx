@@ -1,8 +1,7 @@
 "use client";
 
 import type { EditorFinding } from "@/lib/editor/grammar";
-import { SEVERITY_LABELS, SEVERITY_ORDER } from "@/lib/iam/lint/severity";
-import type { LintSeverity } from "@/lib/iam/lint/types";
+import { SEVERITY_LABELS, SEVERITY_ORDER, type LintSeverity } from "@/lib/iam/client";
 
 const TONES: Record<LintSeverity, string> = {
   error: "border-danger text-danger",

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useId, useRef } from "react";
+import { useEffect, useId, useLayoutEffect, useRef } from "react";
 import { monaco } from "@/lib/editor/monaco";
 import { editorHeight, LINE_HEIGHT } from "./types";
 import type { PolicyDiffEditorProps } from "./policy-diff-editor";
@@ -10,15 +10,19 @@ export default function PolicyDiffEditorImpl({ original, modified, ariaLabel, ro
   const id = useId().replace(/[^a-zA-Z0-9]/g, "");
   const container = useRef<HTMLDivElement>(null);
   const diffRef = useRef<monaco.editor.IStandaloneDiffEditor | null>(null);
-  const texts = useRef({ original, modified });
-  texts.current = { original, modified };
+  // The latest props, read by the editor created once on mount.
+  const latest = useRef({ original, modified, ariaLabel, sideBySide });
+  useLayoutEffect(() => {
+    latest.current = { original, modified, ariaLabel, sideBySide };
+  });
 
   useEffect(() => {
     const node = container.current;
     if (!node) return;
+    const { ariaLabel, sideBySide } = latest.current;
     // Plain JSON models outside inmemory://policy/: a diff shows text, it does not lint it.
-    const originalModel = monaco.editor.createModel(texts.current.original, "json", monaco.Uri.parse(`inmemory://diff/${id}/original.json`));
-    const modifiedModel = monaco.editor.createModel(texts.current.modified, "json", monaco.Uri.parse(`inmemory://diff/${id}/modified.json`));
+    const originalModel = monaco.editor.createModel(latest.current.original, "json", monaco.Uri.parse(`inmemory://diff/${id}/original.json`));
+    const modifiedModel = monaco.editor.createModel(latest.current.modified, "json", monaco.Uri.parse(`inmemory://diff/${id}/modified.json`));
     const diff = monaco.editor.createDiffEditor(node, {
       readOnly: true,
       originalEditable: false,
@@ -44,8 +48,8 @@ export default function PolicyDiffEditorImpl({ original, modified, ariaLabel, ro
       modifiedModel.dispose();
       diffRef.current = null;
     };
-    // Created once per mount; the effects below follow later texts and options.
-  }, []);
+    // Created once per mount (id is stable); the effects below follow later texts and options.
+  }, [id]);
 
   useEffect(() => {
     const model = diffRef.current?.getModel();

@@ -1,6 +1,6 @@
 "use client";
 
-import type { PolicyKind, SourceRange } from "@/lib/iam/validate";
+import type { PolicyKind, SourceRange } from "@/lib/iam/client";
 import { PolicyEditor } from "./policy-editor";
 
 interface PolicyDocumentViewerProps {

@@ -1,13 +1,12 @@
 "use client";
 
-import { useEffect, useId, useRef } from "react";
+import { useEffect, useId, useLayoutEffect, useRef } from "react";
 import { loadEditorCatalog } from "@/lib/editor/catalog-client";
 import { editorReady } from "@/lib/editor/editor-ready";
 import { diagnosePolicy } from "@/lib/editor/diagnostics";
 import type { EditorFinding } from "@/lib/editor/grammar";
 import { monaco, policyModelUri } from "@/lib/editor/monaco";
-import type { CatalogIndex } from "@/lib/iam/catalog";
-import type { SourceRange } from "@/lib/iam/validate";
+import type { CatalogIndex, SourceRange } from "@/lib/iam/client";
 import { editorHeight, LINE_HEIGHT, type PolicyEditorProps } from "./types";
 
 const DEBOUNCE_MS = 250;
@@ -48,7 +47,7 @@ function inputOf(editor: monaco.editor.IStandaloneCodeEditor): HTMLElement | nul
 
 /** The Monaco policy editor. Loaded only through components/editor/policy-editor.tsx. */
 export default function PolicyEditorImpl(props: PolicyEditorProps) {
-  const { value, kind, ariaLabel, readOnly = false, rows = 16, sizeLimit, extraFindings, highlight, invalid, describedBy } = props;
+  const { value, kind, ariaLabel, readOnly = false, rows = 16, extraFindings, highlight, invalid, describedBy } = props;
   const id = useId().replace(/[^a-zA-Z0-9]/g, "");
   const container = useRef<HTMLDivElement>(null);
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
@@ -56,11 +55,15 @@ export default function PolicyEditorImpl(props: PolicyEditorProps) {
   const catalog = useRef<CatalogIndex | undefined>(undefined);
   // The latest callbacks and options, read by listeners created once.
   const latest = useRef(props);
-  latest.current = props;
+  useLayoutEffect(() => {
+    latest.current = props;
+  });
 
   useEffect(() => {
     const node = container.current;
     if (!node) return;
+    // The options at mount; the effects below apply later changes.
+    const { kind, ariaLabel, readOnly = false } = latest.current;
     const model = monaco.editor.createModel(latest.current.value, "json", policyModelUri(kind, id));
     const editor = monaco.editor.create(node, {
       model,
@@ -136,8 +139,8 @@ export default function PolicyEditorImpl(props: PolicyEditorProps) {
       model.dispose();
       editorRef.current = null;
     };
-    // Created once per mount: later prop changes are applied by the effects below.
-  }, []);
+    // Created once per mount (id is stable): later prop changes are applied by the effects below.
+  }, [id]);
 
   // A value set from outside (a template, another version) replaces the text as one undoable
   // edit; at the model level, so read-only viewers follow too.

@@ -1,5 +1,5 @@
 import type { EditorFinding } from "@/lib/editor/grammar";
-import type { PolicyKind, SourceRange } from "@/lib/iam/validate";
+import type { PolicyKind, SourceRange } from "@/lib/iam/client";
 
 /** What a parent can do with a mounted editor (handed over through `onReady`). */
 export interface PolicyEditorHandle {

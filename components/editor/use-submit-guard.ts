@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, type RefObject } from "react";
+import { useEffect, useLayoutEffect, useRef, type RefObject } from "react";
 
 /**
  * Refuses to submit the form around `anchor` while `check()` finds problems: the native submit
@@ -10,7 +10,10 @@ import { useEffect, useRef, type RefObject } from "react";
  */
 export function useSubmitGuard<T>(anchor: RefObject<HTMLElement | null>, check: () => T[], onRefused: (problems: T[]) => void): void {
   const latest = useRef({ check, onRefused });
-  latest.current = { check, onRefused };
+  // Refreshed after each render (not during it), before any submit can be handled.
+  useLayoutEffect(() => {
+    latest.current = { check, onRefused };
+  });
 
   useEffect(() => {
     const form = anchor.current?.closest("form");

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { EntityListView } from "@/components/list/entity-list-view";
 import type { Column } from "@/components/list/resource-table";
 import { ButtonLink } from "@/components/ui/button";
@@ -70,7 +70,11 @@ export function PoliciesList({ accountId }: { accountId: string }) {
 function ScopeFilter({ value, onChange }: { value: PolicyScope; onChange: (scope: PolicyScope) => void }) {
   // Checked at once on click; the URL (and so `value`) follows a moment later.
   const [shown, setShown] = useState(value);
-  useEffect(() => setShown(value), [value]);
+  const [lastValue, setLastValue] = useState(value);
+  if (value !== lastValue) {
+    setLastValue(value);
+    setShown(value);
+  }
   const choose = (scope: PolicyScope) => {
     setShown(scope);
     onChange(scope);

@@ -8,7 +8,7 @@ import { useSubmitGuard } from "@/components/editor/use-submit-guard";
 import { Button } from "@/components/ui/button";
 import { formatPolicyText } from "@/lib/editor/format";
 import { grammarFindings, serverFindings, type EditorFinding } from "@/lib/editor/grammar";
-import type { PolicyKind, SourceRange } from "@/lib/iam/validate";
+import type { PolicyKind, SourceRange } from "@/lib/iam/client";
 import { ApiError } from "@/lib/queries/api";
 
 interface PolicyDocumentInputProps {

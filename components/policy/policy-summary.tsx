@@ -4,7 +4,7 @@ import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { TextField } from "@/components/ui/field";
 import { Skeleton } from "@/components/ui/misc";
-import type { PolicySummary, ServiceSummary, SummaryStatement, UncategorizedAction } from "@/lib/iam/summary";
+import type { PolicySummary, ServiceSummary, SummaryStatement, UncategorizedAction } from "@/lib/iam/client";
 import { ServiceRows, statementLabel } from "./summary-service-rows";
 import { usePolicySummary } from "./use-policy-summary";
 

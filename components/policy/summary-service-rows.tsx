@@ -10,7 +10,7 @@ import {
   type LevelSummary,
   type ServiceSummary,
   type SummaryStatement,
-} from "@/lib/iam/summary";
+} from "@/lib/iam/client";
 
 const NUMBER = new Intl.NumberFormat("en-US");
 /** Resource patterns shown in the row before "and n more". */

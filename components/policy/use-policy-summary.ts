@@ -2,8 +2,7 @@
 
 import { useEffect, useMemo, useState } from "react";
 import { loadEditorCatalog } from "@/lib/editor/catalog-client";
-import type { Catalog } from "@/lib/iam/catalog/types";
-import { summarizePolicy, type PolicySummaryResult } from "@/lib/iam/summary";
+import { summarizePolicy, type Catalog, type PolicySummaryResult } from "@/lib/iam/client";
 
 /** Typing pauses this long before the summary is recomputed. */
 const DEBOUNCE_MS = 300;

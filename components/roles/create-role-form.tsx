@@ -11,6 +11,7 @@ import { fieldError, formError } from "@/components/ui/form-errors";
 import { Card } from "@/components/ui/misc";
 import { useToast } from "@/components/ui/toast";
 import { paths } from "@/components/shell/paths";
+import { parseIamArn } from "@/lib/arn";
 import { errorMessage } from "@/lib/queries/api";
 import { useAttachPolicyTo } from "@/lib/queries/use-principal-policies";
 import { useCreateRole } from "@/lib/queries/use-roles";
@@ -24,7 +25,7 @@ const PRESETS: { value: TrustPreset; label: string; hint: string }[] = [
   { value: "custom", label: "Custom trust policy", hint: "Write the trust policy yourself." },
 ];
 
-const policyNameOf = (arn: string) => arn.split("/").pop() ?? arn;
+const policyNameOf = (arn: string) => parseIamArn(arn)?.name ?? arn;
 
 export function CreateRoleForm({ accountId }: { accountId: string }) {
   const router = useRouter();

@@ -1,6 +1,8 @@
 // Trust policy templates for the create-role presets. A role's trust policy names who may call
 // sts:AssumeRole. https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_terms-and-concepts.html
 
+import { accountRootArn } from "@/lib/arn";
+
 export type TrustPreset = "account" | "service" | "custom";
 
 const document = (principal: Record<string, string>) =>
@@ -14,7 +16,7 @@ const document = (principal: Record<string, string>) =>
   );
 
 /** Trusts the root of `accountId`: any principal of that account its own policies allow. */
-export const accountTrust = (accountId: string) => document({ AWS: `arn:aws:iam::${accountId}:root` });
+export const accountTrust = (accountId: string) => document({ AWS: accountRootArn(accountId) });
 
 /** Trusts an AWS service, e.g. ec2.amazonaws.com for instance profiles. */
 export const serviceTrust = (service: string) => document({ Service: service });

@@ -2,6 +2,8 @@
 // Create pages live under /create/… because "new" is a valid IAM name: /users/new would hide
 // the page of a user called "new".
 
+import { parseIamArn } from "@/lib/arn";
+
 const enc = encodeURIComponent;
 
 export const paths = {
@@ -27,13 +29,12 @@ export const paths = {
 
 /** The console page of a user, group, role or policy ARN of `accountId`, if it has one. */
 export function pathForArn(accountId: string, arn: string): string | undefined {
-  const match = /^arn:aws:iam::(\d{12}|aws):(user|group|role|policy)\/(.+)$/.exec(arn);
-  if (!match) return undefined;
-  const [, owner, type, pathAndName] = match;
-  const name = pathAndName.split("/").pop() ?? pathAndName;
-  if (type === "policy") return paths.policy(accountId, name);
+  const entity = parseIamArn(arn);
+  if (entity?.partition !== "aws") return undefined;
+  const { accountId: owner, kind, name } = entity;
+  if (kind === "policy") return paths.policy(accountId, name);
   if (owner !== accountId) return undefined;
-  if (type === "user") return paths.user(accountId, name);
-  if (type === "group") return paths.group(accountId, name);
+  if (kind === "user") return paths.user(accountId, name);
+  if (kind === "group") return paths.group(accountId, name);
   return paths.role(accountId, name);
 }

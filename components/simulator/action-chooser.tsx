@@ -4,8 +4,7 @@ import { useEffect, useId, useMemo, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { loadEditorCatalog } from "@/lib/editor/catalog-client";
-import type { CatalogIndex } from "@/lib/iam/catalog";
-import { compileGlob } from "@/lib/iam/match/glob";
+import { compileGlob, type CatalogIndex } from "@/lib/iam/client";
 
 const MAX_SHOWN = 12;
 

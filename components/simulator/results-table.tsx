@@ -18,7 +18,10 @@ function exportJson(result: SimulationResult): void {
 
 export function ResultsTable({ result, step, onStep }: { result: SimulationResult; step: number; onStep: (index: number) => void }) {
   const counts = { allowed: 0, denied: 0 };
-  for (const row of result.rows) row.decision === "allowed" ? counts.allowed++ : counts.denied++;
+  for (const row of result.rows) {
+    if (row.decision === "allowed") counts.allowed++;
+    else counts.denied++;
+  }
   return (
     <section aria-labelledby="results-title" className="rounded-xl border border-line bg-surface shadow-sm">
       <div className="flex flex-wrap items-center justify-between gap-3 border-b border-line px-5 py-3.5">

@@ -1,7 +1,7 @@
 "use client";
 
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useEffect, useMemo, useState } from "react";
+import { useMemo, useState } from "react";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextAreaField } from "@/components/ui/field";
@@ -25,8 +25,13 @@ export function Simulator({ accountId }: { accountId: string }) {
   const params = useSearchParams();
   const committed = useMemo(() => draftFromParams(new URLSearchParams(params.toString()), accountId), [params, accountId]);
   const [draft, setDraft] = useState<SimulationDraft>(committed);
-  // Back and forward (or a pasted link) replace the draft with what the URL says.
-  useEffect(() => setDraft(committed), [committed]);
+  // Back and forward (or a pasted link) replace the draft with what the URL says: adjusted
+  // while rendering, as React recommends for state that follows a prop.
+  const [shown, setShown] = useState(committed);
+  if (shown !== committed) {
+    setShown(committed);
+    setDraft(committed);
+  }
   const request = useMemo(() => requestFromDraft(committed), [committed]);
   const simulation = useSimulation(request);
   const step = Number(params.get("step") ?? "0");

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { paths } from "@/components/shell/paths";
 import { Badge } from "@/components/ui/misc";
+import { arnAccount } from "@/lib/arn";
 import type { AccessPath, PathStatement, PolicyRef } from "@/lib/schemas/who-can";
 
 /** The page of a policy (managed) or of the user, group or role holding it (inline, trust). */
@@ -9,7 +10,7 @@ function policyHref(policy: PolicyRef, accountId: string): string | null {
     const { kind, accountId: owner, name } = policy.owner;
     return kind === "user" ? paths.user(owner, name) : kind === "group" ? paths.group(owner, name) : paths.role(owner, name);
   }
-  const home = /^arn:aws:iam::(\d{12}):/.exec(policy.arn ?? "")?.[1] ?? accountId;
+  const home = (policy.arn ? arnAccount(policy.arn) : null) ?? accountId;
   return paths.policy(home, policy.name);
 }
 

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useEffect, useMemo, useState } from "react";
+import { useMemo, useState } from "react";
 import { Pagination } from "@/components/list/pagination";
 import { paths } from "@/components/shell/paths";
 import { ErrorAlert } from "@/components/ui/alert";
@@ -41,9 +41,12 @@ export function WhoCan({ accountId }: { accountId: string }) {
     };
   }, [params, accountId]);
   const [draft, setDraft] = useState<WhoCanRequest>(asked ?? { action: "", resource: "", resourceAccount: accountId, context: "" });
-  useEffect(() => {
+  // A new question in the URL (a link, back and forward) fills the form, adjusting state during render.
+  const [lastAsked, setLastAsked] = useState(asked);
+  if (asked !== lastAsked) {
+    setLastAsked(asked);
     if (asked) setDraft(asked);
-  }, [asked]);
+  }
   const answer = useWhoCan(asked);
   const result = answer.data;
 

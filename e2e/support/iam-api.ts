@@ -1,4 +1,5 @@
 import { expect, type APIRequestContext, type APIResponse } from "@playwright/test";
+import { isRecord } from "../../lib/iam/client";
 
 // Arranges test data through the console's own JSON API (docs/api.md), so a spec spends its
 // browser time only on the flow it is about.
@@ -15,10 +16,6 @@ export interface AccountCounts {
 /** A name no other test (or earlier run against the same database) uses: `e2e-user-lx3k9-a1f`. */
 export function uniqueName(prefix: string): string {
   return `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 async function ok(response: APIResponse): Promise<unknown> {

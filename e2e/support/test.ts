@@ -13,14 +13,14 @@ interface Fixtures {
 
 export const test = base.extend<Fixtures>({
   localOnly: [
-    async ({ baseURL }, use) => {
+    async ({ baseURL }, provide) => {
       assertLocalBaseURL(baseURL);
-      await use();
+      await provide();
     },
     { auto: true },
   ],
-  iam: async ({ request, baseURL }, use) => {
+  iam: async ({ request, baseURL }, provide) => {
     assertLocalBaseURL(baseURL);
-    await use(new IamApi(request));
+    await provide(new IamApi(request));
   },
 });

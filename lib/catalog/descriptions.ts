@@ -6,6 +6,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { loadCatalogIndex } from "@/lib/catalog/load";
+import { isRecord } from "@/lib/iam";
 
 export interface ServiceDescriptions {
   /** By action name as the catalog spells it. */
@@ -17,9 +18,6 @@ export interface ServiceDescriptions {
 const DESCRIPTIONS_DIR = path.join(process.cwd(), "lib/iam/catalog/generated/descriptions");
 const EMPTY: ServiceDescriptions = { actions: {}, conditionKeys: {} };
 const cache = new Map<string, ServiceDescriptions>();
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
 
 function textRecord(value: unknown): Record<string, string> {
   if (!isRecord(value)) return {};

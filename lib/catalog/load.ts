@@ -4,17 +4,12 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { indexCatalog, type CatalogIndex } from "@/lib/iam/catalog";
-import type { Catalog } from "@/lib/iam/catalog/types";
+import { indexCatalog, isRecord, type Catalog, type CatalogIndex } from "@/lib/iam";
 
 export const CATALOG_PATH = path.join(process.cwd(), "lib/iam/catalog/generated/catalog.json");
 
 let catalog: Catalog | undefined;
 let index: CatalogIndex | undefined;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 // A shallow check: the file is ours, written by scripts/build-catalog.mjs; this catches a stale
 // or truncated file without walking 22,000 actions on every start.

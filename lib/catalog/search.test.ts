@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { searchActions, searchServices } from "@/lib/catalog/search";
-import type { Catalog, CatalogService } from "@/lib/iam/catalog/types";
+import type { Catalog, CatalogService } from "@/lib/iam/client";
 
 const service = (prefix: string, name: string, actions: string[]): CatalogService => ({
   prefix,

@@ -3,8 +3,7 @@
  * ("GetObject", "s3:Get", "s3:Get*Acl") and services by prefix or name. Pure: the catalog is
  * handed in; the flat action list is built once per catalog.
  */
-import type { AccessLevel, Catalog, CatalogService } from "@/lib/iam/catalog/types";
-import { compileGlob } from "@/lib/iam/match/glob";
+import { compileGlob, type AccessLevel, type Catalog, type CatalogService } from "@/lib/iam/client";
 
 export interface ActionHit {
   service: string;

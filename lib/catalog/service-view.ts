@@ -5,8 +5,7 @@
  */
 import { serviceDescriptions } from "@/lib/catalog/descriptions";
 import { loadCatalogIndex } from "@/lib/catalog/load";
-import type { ActionResourceType, CatalogIndex } from "@/lib/iam/catalog";
-import { ACCESS_LEVELS, type AccessLevel, type CatalogAction, type CatalogService } from "@/lib/iam/catalog/types";
+import { ACCESS_LEVELS, type ActionResourceType, type CatalogIndex, type AccessLevel, type CatalogAction, type CatalogService } from "@/lib/iam/client";
 
 export interface ConditionKeyView {
   key: string;

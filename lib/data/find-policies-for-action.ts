@@ -1,32 +1,16 @@
 import "server-only";
 import { loadCatalogIndex } from "@/lib/catalog/load";
 import { loadPolicyInventory, type InventoryPolicyRef } from "@/lib/data/action-policy-inventory";
-import { limitedByResources } from "@/lib/data/statement-scope";
 import { noSuchEntity } from "@/lib/errors";
-import type { Effect } from "@/lib/iam";
-import { statementsForService } from "@/lib/iam/compile/policy";
-import { actionName } from "@/lib/iam/match/action";
+import { statementsForAction, type MatchingStatement } from "@/lib/iam";
 import type { ActionPoliciesQuery } from "@/lib/schemas/catalog";
 import { pageOf, type Page } from "@/lib/schemas/common";
 
 /**
  * The policies of this console with a statement whose Action or NotAction matches one catalog
- * action — Allow or Deny — with what else limits each statement. This is about what a policy
- * says, not about any principal's decision: resources and conditions are reported, not judged.
+ * action — Allow or Deny — with what else limits each statement (lib/iam decides which).
  */
-
-export interface MatchingStatement {
-  /** Index in the document's Statement list (0-based). */
-  index: number;
-  sid: string | null;
-  effect: Effect;
-  /** Matched because the action is not in the statement's NotAction list. */
-  viaNotAction: boolean;
-  resources: string[] | null;
-  notResource: boolean;
-  limitedByResources: boolean;
-  conditions: { operator: string; key: string }[];
-}
+export type { MatchingStatement };
 
 export interface PolicyForAction {
   policy: InventoryPolicyRef;
@@ -56,7 +40,6 @@ export async function findPoliciesForAction(qualifiedAction: string, query: Acti
   const action = loadCatalogIndex().action(qualifiedAction);
   if (!action) throw noSuchEntity(`The action ${qualifiedAction} is not in the action catalog.`, "action");
   const canonical = `${action.service}:${action.name}`;
-  const name = actionName(canonical);
   const inventory = await loadPolicyInventory();
   const needle = query.search.toLowerCase();
 
@@ -65,21 +48,7 @@ export async function findPoliciesForAction(qualifiedAction: string, query: Acti
   let allowing = 0;
   let denying = 0;
   for (const { ref, compiled, scopes } of inventory) {
-    const statements: MatchingStatement[] = [];
-    for (const { statement, everyAction } of statementsForService(compiled, name.service)) {
-      if (!everyAction && statement.actions.matches(name) === statement.notAction) continue;
-      const scope = scopes.get(statement.index) ?? { resources: null, notResource: false, conditions: [] };
-      statements.push({
-        index: statement.index,
-        sid: statement.sid,
-        effect: statement.effect,
-        viaNotAction: statement.notAction,
-        resources: scope.resources,
-        notResource: scope.notResource,
-        limitedByResources: limitedByResources(scope),
-        conditions: scope.conditions,
-      });
-    }
+    const statements = statementsForAction(compiled, canonical, scopes);
     if (statements.length === 0) continue;
     matching += 1;
     const allows = statements.some((s) => s.effect === "Allow");

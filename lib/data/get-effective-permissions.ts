@@ -1,8 +1,7 @@
 import "server-only";
 import { loadCatalog } from "@/lib/catalog/load";
 import { getPrincipalPolicies, type PrincipalPolicies } from "@/lib/data/get-principal-policies";
-import { analyzeAccess, describeCounts, type AccessLevelAccess, type ActionAccess, type AnalyzedAccess, type Grant, type StatementRef } from "@/lib/iam/access";
-import type { PolicyError } from "@/lib/iam";
+import { analyzeAccess, describeCounts, type AccessLevelAccess, type ActionAccess, type AnalyzedAccess, type Grant, type StatementRef, type PolicyError } from "@/lib/iam";
 import type { AccessLevelView, ActionGroup, EffectivePermissionsResult, PrincipalPanelKind, Scope, ServiceView, StatementSource } from "@/lib/schemas/access";
 
 /**

@@ -1,4 +1,5 @@
 import "server-only";
+import { userArn } from "@/lib/arn";
 import { db } from "@/lib/db";
 import { findGroupOrThrow, findRoleOrThrow, findUserOrThrow } from "@/lib/data/lookup";
 import { managedDocuments, parseStoredDocument } from "@/lib/data/principal-policy-documents";
@@ -143,7 +144,7 @@ async function rolePolicies(tx: Tx, accountId: string, roleName: string): Promis
  * runs as a member without tags at the account's default path, so conditions on the member's
  * own name or tags are judged for that stand-in; the panel says so.
  */
-export const groupMemberArn = (accountId: string, groupName: string) => `arn:aws:iam::${accountId}:user/member-of-${groupName}`;
+export const groupMemberArn = (accountId: string, groupName: string) => userArn(accountId, "/", `member-of-${groupName}`);
 
 async function groupPolicies(tx: Tx, accountId: string, groupName: string): Promise<PrincipalPolicies> {
   const { id } = await findGroupOrThrow(tx, accountId, groupName);

@@ -1,6 +1,6 @@
 import "server-only";
 import { IamError, limitExceeded } from "@/lib/errors";
-import { policySizeWithoutWhitespace, validatePolicy, type PolicyKind } from "@/lib/iam/validate";
+import { policySizeWithoutWhitespace, validatePolicy, type PolicyKind } from "@/lib/iam";
 
 /**
  * IAM's size quotas for policy documents, counted without white space:

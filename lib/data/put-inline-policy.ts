@@ -1,5 +1,5 @@
 import "server-only";
-import { policySizeWithoutWhitespace } from "@/lib/iam/validate";
+import { policySizeWithoutWhitespace } from "@/lib/iam";
 import { assertDocumentWithinSize, assertValidPolicyDocument, assertWithinSize, POLICY_SIZE_LIMITS } from "@/lib/data/policy-documents";
 import {
   findPolicyHolderOrThrow,

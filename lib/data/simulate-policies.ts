@@ -1,5 +1,5 @@
-import type { PolicyDocument, PolicySource } from "@/lib/iam";
-import { parsePolicyText } from "@/lib/iam/validate";
+import { arnAccount } from "@/lib/arn";
+import { isRecord, parsePolicyText, type PolicyDocument, type PolicySource } from "@/lib/iam";
 import type { SourcePolicy } from "@/lib/schemas/access";
 import type { AwsSourcePolicyType, SimulatedPolicy } from "@/lib/schemas/simulation";
 
@@ -8,10 +8,6 @@ import type { AwsSourcePolicyType, SimulatedPolicy } from "@/lib/schemas/simulat
  * SourcePolicyType, a link to the console page behind each, and the text with every statement's
  * start and end, so a matched statement can be shown where it is written.
  */
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 /** Stored documents are shown pretty-printed; pasted ones exactly as typed. */
 export function documentText(document: PolicyDocument): string {
@@ -39,8 +35,6 @@ export function simulatedPolicy(fields: PolicyFields, document: PolicyDocument):
   return { ...fields, text, statements: statementPositions(text) };
 }
 
-const accountOfArn = (arn: string) => /^arn:aws:iam::(\d{12}):/.exec(arn)?.[1] ?? null;
-
 function managedType(source: SourcePolicy): AwsSourcePolicyType {
   return source.awsManaged ? "aws-managed" : "user-managed";
 }
@@ -63,7 +57,7 @@ export function storedPolicy(source: SourcePolicy, document: PolicyDocument, acc
     );
   }
   // AWS managed policies have a page in every account; a customer policy lives in its own.
-  const home = source.arn ? (accountOfArn(source.arn) ?? accountId) : accountId;
+  const home = source.arn ? (arnAccount(source.arn) ?? accountId) : accountId;
   return simulatedPolicy(
     {
       id: source.name,

@@ -20,7 +20,7 @@ import {
   type PolicyDocument,
   type Prepared,
 } from "@/lib/iam";
-import type { PolicyKind } from "@/lib/iam/validate";
+import type { PolicyKind } from "@/lib/iam";
 import type { SimulatedPolicy, SimulatedStatement, SimulateInput, SimulationIssue, SimulationResult, SimulationRow } from "@/lib/schemas/simulation";
 
 /**

@@ -4,8 +4,7 @@
  * content-hashed folder the browser may cache for good (next.config.mjs), and each file is also
  * kept in memory for the life of the page, so every editor on a page shares one download.
  */
-import { indexCatalog, type CatalogIndex } from "@/lib/iam/catalog";
-import type { Catalog } from "@/lib/iam/catalog/types";
+import { indexCatalog, isRecord, type CatalogIndex, type Catalog } from "@/lib/iam/client";
 import { toServiceDescriptions, type ServiceDescriptions } from "./descriptions";
 import { afterEditorLoads } from "./editor-ready";
 
@@ -18,10 +17,6 @@ let manifest: Promise<Manifest> | undefined;
 let catalogIndex: Promise<CatalogIndex> | undefined;
 const descriptions = new Map<string, Promise<ServiceDescriptions>>();
 const loadedDescriptions = new Map<string, ServiceDescriptions>();
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 async function fetchJson(url: string, cache: RequestCache): Promise<unknown> {
   const response = await fetch(url, { cache });

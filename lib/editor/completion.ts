@@ -4,8 +4,7 @@
  * the statement's services, the actions' own first); ARN templates of the resource types of the
  * statement's actions. Pure: the catalog index and the loaded descriptions are handed in.
  */
-import type { CatalogIndex } from "@/lib/iam/catalog";
-import type { CatalogConditionKey } from "@/lib/iam/catalog/types";
+import type { CatalogIndex, CatalogConditionKey } from "@/lib/iam/client";
 import type { CursorContext } from "./cursor";
 import type { ServiceDescriptions } from "./descriptions";
 import { expandActions, servicesOf } from "./statement-actions";

@@ -1,13 +1,11 @@
+import { isRecord } from "@/lib/iam/client";
+
 /** One service's descriptions file (scripts/build-catalog.mjs writes it; public/catalog serves it). */
 export interface ServiceDescriptions {
   /** Action name (canonical case) → one sentence. */
   actions: Record<string, string>;
   /** Condition key (canonical case) → one sentence; may be empty. */
   conditionKeys: Record<string, string>;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 function stringMap(value: unknown): Record<string, string> {

@@ -4,10 +4,7 @@
  * documentation page each. Pure and synchronous; the editor runs it debounced as you type. The
  * linter (and its catalog) load with the editor; lib/editor/grammar.ts is the light part.
  */
-import type { CatalogIndex } from "@/lib/iam/catalog";
-import { lintPolicy } from "@/lib/iam/lint";
-import { compareFindings } from "@/lib/iam/lint/severity";
-import type { PolicyKind } from "@/lib/iam/validate";
+import { lintPolicy, compareFindings, type CatalogIndex, type PolicyKind } from "@/lib/iam/client";
 import { grammarFindings, type EditorFinding } from "./grammar";
 
 export type { EditorFinding } from "./grammar";

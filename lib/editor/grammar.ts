@@ -2,9 +2,7 @@
  * Grammar findings only — what AWS refuses to save — without the linter, so forms can check a
  * document before submitting it without loading the editor's heavier chunk.
  */
-import { compareFindings } from "@/lib/iam/lint/severity";
-import type { LintSeverity } from "@/lib/iam/lint/types";
-import { parsePolicyText, validatePolicy, type PolicyKind, type SourceRange } from "@/lib/iam/validate";
+import { compareFindings, parsePolicyText, validatePolicy, type LintSeverity, type PolicyKind, type SourceRange } from "@/lib/iam/client";
 
 export interface EditorFinding {
   /** "grammar" findings block saving (AWS refuses the document); "lint" ones are advice. */

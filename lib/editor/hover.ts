@@ -4,7 +4,7 @@
  * Pure: the catalog index and descriptions are handed in.
  */
 import { getLocation } from "jsonc-parser";
-import type { CatalogIndex } from "@/lib/iam/catalog";
+import type { CatalogIndex } from "@/lib/iam/client";
 import type { DescriptionsOf } from "./completion";
 
 export interface HoverTarget {

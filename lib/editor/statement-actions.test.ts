@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { indexCatalog } from "@/lib/iam/catalog";
-import type { Catalog, CatalogService } from "@/lib/iam/catalog/types";
+import { indexCatalog, type Catalog, type CatalogService } from "@/lib/iam/client";
 import { expandActions } from "./statement-actions";
 
 const service = (prefix: string, actions: string[]): CatalogService => ({

@@ -3,9 +3,7 @@
  * service (action names are case-insensitive; * and ? are the only wildcards):
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html
  */
-import type { CatalogIndex } from "@/lib/iam/catalog";
-import type { CatalogAction } from "@/lib/iam/catalog/types";
-import { compileGlob } from "@/lib/iam/match/glob";
+import { compileGlob, type CatalogAction, type CatalogIndex } from "@/lib/iam/client";
 
 /** Services named by the Action strings (lower-case prefixes), in order of first mention. */
 export function servicesOf(actions: readonly string[], index: CatalogIndex): string[] {

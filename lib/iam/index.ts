@@ -40,3 +40,26 @@ export {
   type SweepResult,
   type SweepService,
 } from "./sweep";
+export { whoCan, type WhoCanAnswer, type WhoCanQuestion } from "./who-can/who-can";
+export { assumableRoles, roleAssumers, type AssumableRoles, type RoleAssumers } from "./who-can/assume";
+export {
+  roleRef,
+  type AccessPath,
+  type AssumableRole,
+  type ConditionalAssumption,
+  type HeldPolicy,
+  type Inventory,
+  type InventoryPrincipal,
+  type InventoryRole,
+  type PathStatement,
+  type PolicyRef,
+  type RoleAssumer,
+  type RoleRef,
+  type WhoCanPrincipal,
+} from "./who-can/types";
+// The symbolic access analysis (server only: the browser is sent its results).
+export { analyzeAccess, describeCounts, type AccessLevelAccess, type ActionAccess, type AnalyzedAccess, type Grant, type StatementRef } from "./access";
+// Everything the browser entry offers (validate, lint, summaries, catalog lookups) is here too.
+export * from "./client";
+export { limitedByResources, statementScopes, type StatementScope } from "./statement-scope";
+export { statementsForAction, type MatchingStatement } from "./policies-for-action";

@@ -3,12 +3,9 @@
  * Policy documents are kept as given; validation and compilation judge them later.
  */
 import type { ContextValue, PolicyDocument, SimulationRequest } from "./types";
+import { isRecord } from "./is-record";
 
 export type ParsedRequest = { ok: true; request: SimulationRequest } | { ok: false; error: string };
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 function scalar(value: unknown): string | null {
   if (typeof value === "string") return value;

@@ -1,4 +1,5 @@
-import type { CompiledPolicy } from "@/lib/iam";
+import type { CompiledPolicy } from "./compile/policy";
+import { isRecord } from "./is-record";
 
 /**
  * What limits a statement beyond its actions, read from the document as written, so the catalog
@@ -12,9 +13,6 @@ export interface StatementScope {
   /** Each operator and key of the Condition block, e.g. { operator: "IpAddress", key: "aws:SourceIp" }. */
   conditions: { operator: string; key: string }[];
 }
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
 
 const strings = (value: unknown): string[] | null => {
   const list = Array.isArray(value) ? value : [value];

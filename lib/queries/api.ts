@@ -1,34 +1,10 @@
 // The browser's one door to /api/v1: JSON in, JSON out, AWS error bodies turned into ApiError.
 
-/** One problem in a policy document, as MalformedPolicyDocument reports it. */
-export interface DocumentIssue {
-  code: string;
-  message: string;
-  path: string;
-}
+import { IAM_ERROR_CODES, type DocumentIssue, type FieldIssue, type IamErrorCode } from "@/lib/error-types";
+import { isRecord } from "@/lib/iam/client";
 
-export type ApiErrorCode =
-  | "ValidationError"
-  | "MalformedPolicyDocument"
-  | "NoSuchEntity"
-  | "EntityAlreadyExists"
-  | "DeleteConflict"
-  | "LimitExceeded"
-  | "InternalError"
-  | "AccessDenied"
-  | "MethodNotAllowed"
-  | "RequestTimeout"
-  | "RequestEntityTooLarge"
-  | "UnsupportedMediaType"
-  | "MisdirectedRequest"
-  | "ServiceUnavailable"
-  | "NetworkError";
-
-/** One input's problem: the API reports every one, not just the first. */
-export interface FieldIssue {
-  field?: string;
-  message: string;
-}
+/** Every code the server answers with, and NetworkError when it could not be reached. */
+export type ApiErrorCode = IamErrorCode | "NetworkError";
 
 export class ApiError extends Error {
   readonly code: ApiErrorCode;
@@ -46,27 +22,6 @@ export class ApiError extends Error {
     this.issues = issues;
     this.fields = fields;
   }
-}
-
-const KNOWN_CODES: readonly ApiErrorCode[] = [
-  "ValidationError",
-  "MalformedPolicyDocument",
-  "NoSuchEntity",
-  "EntityAlreadyExists",
-  "DeleteConflict",
-  "LimitExceeded",
-  "InternalError",
-  "AccessDenied",
-  "MethodNotAllowed",
-  "RequestTimeout",
-  "RequestEntityTooLarge",
-  "UnsupportedMediaType",
-  "MisdirectedRequest",
-  "ServiceUnavailable",
-];
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 function toIssues(value: unknown): DocumentIssue[] {
@@ -90,7 +45,7 @@ function toFields(value: unknown): FieldIssue[] {
 export function toApiError(status: number, body: unknown): ApiError {
   const error = isRecord(body) && isRecord(body.error) ? body.error : undefined;
   const rawCode = error?.code;
-  const code = KNOWN_CODES.find((known) => known === rawCode) ?? "InternalError";
+  const code = IAM_ERROR_CODES.find((known) => known === rawCode) ?? "InternalError";
   const message =
     typeof error?.message === "string" && error.message.length > 0
       ? error.message

@@ -1,8 +1,5 @@
+import { isRecord } from "@/lib/iam/client";
 import { api } from "./api";
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 /** GET a collection that answers `{ items: [...] }` (or a bare array) and return the items. */
 export async function getItems<T>(path: string): Promise<T[]> {

@@ -1,5 +1,4 @@
-import type { AccessLevel } from "@/lib/iam/catalog/types";
-import type { AccessCounts, AccessExtent, AccessStatus, ConditionClause, LimitLayer, ResourceScope, StatusCounts } from "@/lib/iam/access/types";
+import type { AccessLevel, AccessCounts, AccessExtent, AccessStatus, ConditionClause, LimitLayer, ResourceScope, StatusCounts } from "@/lib/iam/client";
 
 // The effective-permissions answer (GET …/{users,roles,groups}/NAME/effective-permissions).
 // Built for the browser: statements are named by index into `policies`, and grant lists that

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { PolicyAccessDiffResult } from "@/lib/iam/summary";
+import type { PolicyAccessDiffResult } from "@/lib/iam/client";
 import { versionId, type PolicyVersion } from "@/lib/schemas/policy";
 
 /** `?from=v1&to=v2`: the permission diff from one version of a managed policy to another. */

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Decision, Effect, Gate, PolicySource } from "@/lib/iam";
-import { findTooDeepInText, formatPolicyPath, MAX_POLICY_DEPTH } from "@/lib/iam/validate";
+import { findTooDeepInText, formatPolicyPath, MAX_POLICY_DEPTH } from "@/lib/iam/client";
 import { accountId } from "@/lib/schemas/common";
 import { strictObject } from "@/lib/schemas/strict";
 

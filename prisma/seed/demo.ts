@@ -1,3 +1,4 @@
+import { awsManagedPolicyArn, customerPolicyArn } from "@/lib/arn";
 import { addUserToGroup } from "@/lib/data/add-user-to-group";
 import { attachPolicy } from "@/lib/data/attach-policy";
 import { createAccessKey } from "@/lib/data/create-access-key";
@@ -23,8 +24,8 @@ export const PROD = "123456789012";
 export const DEV = "210987654321";
 export const SECURITY = "444455556666";
 
-const aws = (name: string) => `arn:aws:iam::aws:policy/${name}`;
-const customer = (accountId: string, name: string) => `arn:aws:iam::${accountId}:policy/${name}`;
+const aws = (name: string) => awsManagedPolicyArn("/", name);
+const customer = (accountId: string, name: string) => customerPolicyArn(accountId, "/", name);
 const tags = (team: string, costCenter: string) => [
   { key: "team", value: team },
   { key: "cost-center", value: costCenter },

@@ -1,6 +1,8 @@
 // The demo's policy documents, written as an administrator would type them. Each one teaches
 // something; the comments say what.
 
+import { accountRootArn } from "@/lib/arn";
+
 const policy = (statements: object[]) => JSON.stringify({ Version: "2012-10-17", Statement: statements }, null, 2);
 
 /** Dave's permissions boundary: whatever else he is granted, he keeps only S3, CloudWatch and logs. */
@@ -59,10 +61,10 @@ const trust = (principal: object, condition?: object) =>
   );
 
 /** Any principal of the account whose own policies allow sts:AssumeRole on the role. */
-export const trustAccount = (accountId: string) => trust({ AWS: `arn:aws:iam::${accountId}:root` });
+export const trustAccount = (accountId: string) => trust({ AWS: accountRootArn(accountId) });
 
 /** Another account, and only with MFA. */
 export const trustAccountWithMfa = (accountId: string) =>
-  trust({ AWS: `arn:aws:iam::${accountId}:root` }, { Bool: { "aws:MultiFactorAuthPresent": "true" } });
+  trust({ AWS: accountRootArn(accountId) }, { Bool: { "aws:MultiFactorAuthPresent": "true" } });
 
 export const trustService = (service: string) => trust({ Service: service });

@@ -1,5 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
+import { awsManagedPolicyArn, parseIamArn } from "@/lib/arn";
+import { isRecord } from "@/lib/iam";
 import { newUniqueId } from "@/lib/ids";
 import { insertRows } from "./bulk-insert";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
@@ -34,8 +36,6 @@ export interface ImportResult {
   unchanged: number;
 }
 
-const ARN_PREFIX = "arn:aws:iam::aws:policy";
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 const dateOr = (v: unknown, fallback: Date) => (typeof v === "string" && !Number.isNaN(Date.parse(v)) ? new Date(v) : fallback);
 
 /** One entry of the package's file, or an Error saying what is wrong with it. */
@@ -44,16 +44,15 @@ function toRecord(key: string, entry: unknown): ManagedPolicyRecord | Error {
     return new Error(`${key}: expected an object with arn and latestVersionId`);
   }
   const { arn, latestVersionId } = entry;
-  if (!arn.startsWith(`${ARN_PREFIX}/`)) return new Error(`${key}: ${arn} is not an AWS managed policy ARN`);
+  // arn:aws:iam::aws:policy/service-role/Name → path /service-role/, name Name.
+  const parsed = parseIamArn(arn);
+  if (parsed?.accountId !== "aws" || parsed.kind !== "policy") return new Error(`${key}: ${arn} is not an AWS managed policy ARN`);
   const version = isRecord(entry.versions) ? entry.versions[latestVersionId] : undefined;
   if (!isRecord(version) || !isRecord(version.document)) return new Error(`${key}: no document for ${latestVersionId}`);
-  // arn:aws:iam::aws:policy/service-role/Name → path /service-role/, name Name.
-  const rest = arn.slice(ARN_PREFIX.length);
-  const cut = rest.lastIndexOf("/");
   const createdAt = dateOr(entry.createdDate, new Date(0));
   return {
-    name: rest.slice(cut + 1),
-    path: rest.slice(0, cut + 1),
+    name: parsed.name,
+    path: parsed.path,
     arn,
     defaultVersionId: latestVersionId,
     document: JSON.stringify(version.document, null, 4),
@@ -121,7 +120,8 @@ export async function importManagedPolicies(client: PrismaClient, records: Manag
           data: {
             accountId: null,
             action: "ImportAwsManagedPolicies",
-            targetArn: `${ARN_PREFIX}/`,
+            // The path every AWS managed policy shares: arn:aws:iam::aws:policy/.
+            targetArn: awsManagedPolicyArn("/", ""),
             summary: `Imported AWS managed policies: ${result.created} new, ${result.updated} updated.`,
           },
         });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { filterServices, NO_FILTER } from "@/components/access/filter";
-import type { AccessStatus, StatusCounts } from "@/lib/iam/access/types";
+import type { AccessStatus, StatusCounts } from "@/lib/iam";
 import type { ActionGroup, ServiceView } from "@/lib/schemas/access";
 
 const counts = (): StatusCounts => ({ allowed: 0, conditional: 0, explicitlyDenied: 0, removedByBoundary: 0, removedByScp: 0, removedBySessionPolicy: 0, notGranted: 0 });

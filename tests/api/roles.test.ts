@@ -42,8 +42,11 @@ describe("roles API", () => {
     expect(bad.status).toBe(400);
     const error = (bad.body as { error: { code: string; field: string; issues: { path: string; range?: object }[] } }).error;
     expect(error).toMatchObject({ code: "MalformedPolicyDocument", field: "trustPolicy" });
-    expect(error.issues.length).toBeGreaterThan(0);
-    expect(error.issues[0].range).toBeDefined();
+    // Every problem, each placed in the document for the editor's markers.
+    expect(error.issues).toMatchObject([
+      { code: "ResourceNotAllowed", path: "Statement[0].Resource", range: { startLine: 1, startColumn: 72, endLine: 1, endColumn: 86 } },
+      { code: "MissingPrincipal", path: "Statement[0].Principal", range: { startLine: 1, startColumn: 38, endLine: 1, endColumn: 39 } },
+    ]);
     expect(await createRole("Bad", { maxSessionDuration: 60 })).toMatchObject({ status: 400, body: { error: { code: "ValidationError", field: "maxSessionDuration" } } });
     await createRole("Twin");
     expect(await createRole("TWIN")).toMatchObject({ status: 409, body: { error: { code: "EntityAlreadyExists" } } });

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { createGroup } from "@/lib/data/create-group";
 import { createUser } from "@/lib/data/create-user";
 import { listChanges } from "@/lib/data/list-changes";
-import { tagUser } from "@/lib/data/tag-user";
+import { tagResource } from "@/lib/data/tag-resource";
 import { listChangesQuery } from "@/lib/schemas/account";
 import { freshAccount } from "@/tests/support/identity";
 
@@ -12,7 +12,7 @@ describe("change log", () => {
     const accountId = await freshAccount();
     const user = await createUser(accountId, { userName: "u", path: "/", tags: [] });
     await createGroup(accountId, { groupName: "g", path: "/" });
-    await tagUser(accountId, "u", [{ key: "k", value: "v" }]);
+    await tagResource("user", accountId, "u", [{ key: "k", value: "v" }]);
 
     const all = await listChanges(accountId, listChangesQuery.parse({}));
     expect(all.items.map((e) => e.action)).toEqual(["TagUser", "CreateGroup", "CreateUser", "CreateAccount"]);
@@ -30,14 +30,18 @@ describe("change log", () => {
     const accountId = await freshAccount();
     await createUser(accountId, { userName: "u", path: "/", tags: [] });
     const before = await db().changeEvent.count();
-    await expect(createUser(accountId, { userName: "U", path: "/", tags: [] })).rejects.toBeDefined();
+    await expect(createUser(accountId, { userName: "U", path: "/", tags: [] })).rejects.toMatchObject({
+      code: "EntityAlreadyExists",
+      field: "userName",
+    });
     await expect(
       createUser(accountId, { userName: "v", path: "/", tags: [], permissionsBoundaryArn: "arn:aws:iam::aws:policy/Nope" }),
     ).rejects.toMatchObject({ code: "NoSuchEntity" });
-    // Fails after the user row is written (duplicate tag keys slip past the schema here): the
-    // whole transaction, event included, must roll back.
+    // Fails after the user row is written (duplicate tag keys slip past the schema here, and the
+    // tag table's unique index refuses them: Prisma's P2002, which the door maps to
+    // EntityAlreadyExists): the whole transaction, event included, must roll back.
     const clash = [{ key: "a", value: "1" }, { key: "A", value: "2" }];
-    await expect(createUser(accountId, { userName: "w", path: "/", tags: clash })).rejects.toBeDefined();
+    await expect(createUser(accountId, { userName: "w", path: "/", tags: clash })).rejects.toMatchObject({ code: "P2002" });
     expect(await db().changeEvent.count()).toBe(before);
     expect(await db().user.count({ where: { accountId } })).toBe(1);
   });

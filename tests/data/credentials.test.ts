@@ -56,8 +56,12 @@ describe("login profile", () => {
       code: "ValidationError",
       field: "password",
     });
-    await expect(putLoginProfile(accountId, "dev", { password: "Dev-1234" })).resolves.toBeDefined();
+    await expect(putLoginProfile(accountId, "dev", { password: "Dev-1234" })).resolves.toMatchObject({
+      userName: "dev",
+      passwordResetRequired: false,
+    });
     await expect(putLoginProfile(accountId, "dev", { password: "alllowercase" })).rejects.toMatchObject({
+      code: "ValidationError",
       field: "password",
     });
   });

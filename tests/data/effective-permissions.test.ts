@@ -10,7 +10,7 @@ import { getEffectivePermissions } from "@/lib/data/get-effective-permissions";
 import { getPrincipalPolicies, groupMemberArn } from "@/lib/data/get-principal-policies";
 import { putInlinePolicy } from "@/lib/data/put-inline-policy";
 import { putPermissionsBoundary } from "@/lib/data/put-permissions-boundary";
-import { tagUser } from "@/lib/data/tag-user";
+import { tagResource } from "@/lib/data/tag-resource";
 import { IamError } from "@/lib/errors";
 import type { EffectivePermissionsResult, ServiceView } from "@/lib/schemas/access";
 import { createGroupBody } from "@/lib/schemas/group";
@@ -56,7 +56,7 @@ describe("getPrincipalPolicies", () => {
     await putInlinePolicy("group", accountId, "devs", "DevExtra", allow("logs:GetLogEvents"));
     await attachPolicy("group", accountId, "auditors", awsPolicyArn("ReadOnlyAccess"));
     await putPermissionsBoundary("user", accountId, "ann", awsPolicyArn("ReadOnlyAccess"));
-    await tagUser(accountId, "ann", [{ key: "team", value: "blue" }]);
+    await tagResource("user", accountId, "ann", [{ key: "team", value: "blue" }]);
 
     const policies = await getPrincipalPolicies("user", accountId, "ANN");
     expect(policies).toMatchObject({ kind: "user", name: "ann", principalArn: `arn:aws:iam::${accountId}:user/ann`, tags: { team: "blue" } });

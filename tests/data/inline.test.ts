@@ -80,7 +80,10 @@ describe("inline policies", () => {
     expect(error.issues?.length).toBeGreaterThan(0);
     const syntax = await failure(putInlinePolicy("role", accountId, "ops", "Bad", '{"Version": "2012-10-17", "Statement": [}'));
     expect(syntax.code).toBe("MalformedPolicyDocument");
-    expect(syntax.issues?.[0].range).toBeDefined();
+    expect(syntax.issues?.[0]).toMatchObject({
+      code: "JsonSyntax",
+      range: { startLine: 1, startColumn: 41, endLine: 1, endColumn: 42 },
+    });
     expect(await db().userInlinePolicy.count({ where: { user: { accountId } } })).toBe(0);
     expect(await db().roleInlinePolicy.count({ where: { role: { accountId } } })).toBe(0);
   });

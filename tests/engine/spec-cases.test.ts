@@ -6,7 +6,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { simulate } from "@/lib/iam/simulate";
+import { isRecord } from "@/lib/iam";
+import { simulate } from "@/lib/iam";
 
 type Decision = "allowed" | "explicitDeny" | "implicitDeny" | "invalidPolicy";
 const DECISIONS: readonly string[] = ["allowed", "explicitDeny", "implicitDeny", "invalidPolicy"];
@@ -23,10 +24,6 @@ const CASES_DIR = fileURLToPath(new URL("../spec-cases/", import.meta.url));
 // Copied from /work/shared, where the examples predate the `source` field.
 const FILES_WITHOUT_SOURCE = new Set(["shared-examples.json"]);
 const MINIMUM_CASES = 300;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 function isDecision(value: unknown): value is Decision {
   return typeof value === "string" && DECISIONS.includes(value);

@@ -6,7 +6,7 @@ import { ConditionKeysTable, ResourceTypesTable, ServiceActions } from "@/compon
 import { Breadcrumbs, EmptyState, PageHeader, Badge } from "@/components/ui/misc";
 import { formatCount } from "@/components/ui/format";
 import { getServiceView } from "@/lib/catalog/service-view";
-import { ACCESS_LEVELS, type AccessLevel } from "@/lib/iam/catalog/types";
+import { ACCESS_LEVELS, type AccessLevel } from "@/lib/iam/client";
 import { servicePrefix } from "@/lib/schemas/catalog";
 
 type Params = Promise<{ service: string }>;

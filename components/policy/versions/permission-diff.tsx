@@ -3,7 +3,7 @@
 import { useId, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Badge, type BadgeTone } from "@/components/ui/misc";
-import { describeCondition, describeResourceScope, type ActionChange, type ChangeKind, type PolicyAccessDiff, type Scope, type ScopeSet, type ServiceDiff } from "@/lib/iam/summary";
+import { describeCondition, describeResourceScope, type ActionChange, type ChangeKind, type PolicyAccessDiff, type Scope, type ScopeSet, type ServiceDiff } from "@/lib/iam/client";
 import type { AffectedPrincipals, PolicyVersionDiff } from "@/lib/schemas/policy-version-diff";
 
 const NUMBER = new Intl.NumberFormat("en-US");

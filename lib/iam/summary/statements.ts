@@ -6,6 +6,7 @@
 import type { CatalogService } from "../catalog/types";
 import type { CompileIssue } from "../conditions/compile";
 import { compilePolicy, readDocument, statementsForService, type CompiledPolicy, type CompiledStatement } from "../compile/policy";
+import { isRecord } from "../is-record";
 import { actionName } from "../match/action";
 import type { Effect } from "../types";
 import type { ConditionClause, ResourceScope, SummaryStatement } from "./types";
@@ -19,10 +20,6 @@ export interface ReadPolicy {
   /** Per statement, its Action patterns as written (none for a NotAction statement). */
   actionPatterns: string[][];
   skipped: number;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 function strings(value: unknown): string[] {

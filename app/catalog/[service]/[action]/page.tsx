@@ -8,7 +8,9 @@ import { ConditionKeysTable, ResourceTypesTable } from "@/components/catalog/ser
 import { Spinner } from "@/components/ui/button";
 import { Breadcrumbs, EmptyState, PageHeader, SummaryList } from "@/components/ui/misc";
 import { getActionView } from "@/lib/catalog/service-view";
+import { findPoliciesForAction } from "@/lib/data/find-policies-for-action";
 import { listAccounts } from "@/lib/data/list-accounts";
+import { DEFAULT_PAGE_SIZE } from "@/lib/schemas/common";
 import { qualifiedAction } from "@/lib/schemas/catalog";
 
 type Params = Promise<{ service: string; action: string }>;
@@ -35,6 +37,11 @@ export default async function ActionPage({ params, searchParams }: { params: Par
   // AWS managed policies belong to no account; their console page is shown inside one.
   const fallbackAccount = ctx.account ?? (await listAccounts()).map((a) => a.accountId).sort()[0] ?? null;
   const qualified = `${action.service}:${action.name}`;
+  const effect = effectOf(textParam(query, "effect"));
+  const policyFilter = textParam(query, "policy");
+  // Not awaited: the list streams in behind its Suspense fallback. The page is cut where the
+  // policies are found, as the API does: only it is sent to the browser.
+  const policies = findPoliciesForAction(qualified, { effect, search: policyFilter, page: pageParam(query), pageSize: DEFAULT_PAGE_SIZE });
 
   return (
     <>
@@ -89,9 +96,9 @@ export default async function ActionPage({ params, searchParams }: { params: Par
             action={action.name}
             ctx={ctx}
             fallbackAccount={fallbackAccount}
-            effect={effectOf(textParam(query, "effect"))}
-            policyFilter={textParam(query, "policy")}
-            page={pageParam(query)}
+            effect={effect}
+            policyFilter={policyFilter}
+            policies={policies}
           />
         </Suspense>
       </section>
