@@ -1,26 +1,18 @@
 import "server-only";
+import { keptCache } from "@/lib/data/compiled-policies";
 import type { Tx } from "@/lib/data/write";
 import type { PolicyDocument } from "@/lib/iam";
 
 /**
- * Parsed managed-policy documents, kept per (policyId, versionId). A version's document never
- * changes once written (a new document is a new version; ids are never reused, and a re-created
- * policy gets a new id), so an entry never goes stale; AWS managed policies are the bulk of it.
- * Bounded so a long-running server over a large database keeps a fixed footprint.
+ * Parsed managed-policy documents, kept per (policyId, versionId) in one of the kept caches
+ * (compiled-policies.ts: one eviction, cleared with the others). A customer version's document
+ * never changes once written; an AWS managed policy re-imported under the same version id with a
+ * new text is the exception, seen here after the next restart (the effective-permissions panel
+ * reads no text it has cached, to stay fast).
  */
-const MAX_ENTRIES = 4_000;
-const cache = new Map<string, PolicyDocument>();
+const cache = keptCache<string, PolicyDocument>("parsed managed documents", 4_000);
 
 const keyOf = (policyId: string, versionId: string) => `${policyId}\u0000${versionId}`;
-
-function remember(key: string, document: PolicyDocument): void {
-  if (cache.size >= MAX_ENTRIES) {
-    // Maps iterate in insertion order: drop the oldest entry.
-    const oldest = cache.keys().next();
-    if (!oldest.done) cache.delete(oldest.value);
-  }
-  cache.set(key, document);
-}
 
 /**
  * A stored document as the engine takes it: parsed once here. Stored documents were validated
@@ -45,7 +37,7 @@ interface VersionRef {
  * Returns a lookup; every policy passed has an entry afterwards.
  */
 export async function managedDocuments(tx: Tx, policies: readonly VersionRef[]): Promise<(policy: VersionRef) => PolicyDocument> {
-  const missing = policies.filter((p) => !cache.has(keyOf(p.id, p.defaultVersionId)));
+  const missing = policies.filter((p) => cache.get(keyOf(p.id, p.defaultVersionId)) === undefined);
   const read = new Map<string, PolicyDocument>();
   if (missing.length > 0) {
     const rows = await tx.policyVersion.findMany({
@@ -56,7 +48,7 @@ export async function managedDocuments(tx: Tx, policies: readonly VersionRef[]):
       const key = keyOf(row.policyId, row.versionId);
       const document = parseStoredDocument(row.document);
       read.set(key, document);
-      remember(key, document);
+      cache.set(key, document);
     }
   }
   return (policy) => {

@@ -3,7 +3,6 @@ import { performance } from "node:perf_hooks";
 import { arnAccount, assumedRoleArn, federatedUserArn, isRoleArn } from "@/lib/arn";
 import { db } from "@/lib/db";
 import { getPrincipalPolicies } from "@/lib/data/get-principal-policies";
-import { gateSteps } from "@/lib/data/simulate-gates";
 import { pastedPolicy, storedPolicy, trustPolicy } from "@/lib/data/simulate-policies";
 import { validationError } from "@/lib/errors";
 import {
@@ -12,15 +11,16 @@ import {
   createDocumentCache,
   createEvaluator,
   describeDecision,
+  gateSteps,
   parseCaller,
   prepareRequest,
   resourcePolicyKind,
   type Evaluator,
   type MatchedStatement,
   type PolicyDocument,
+  type PolicyKind,
   type Prepared,
 } from "@/lib/iam";
-import type { PolicyKind } from "@/lib/iam";
 import type { SimulatedPolicy, SimulatedStatement, SimulateInput, SimulationIssue, SimulationResult, SimulationRow } from "@/lib/schemas/simulation";
 
 /**

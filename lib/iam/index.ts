@@ -63,3 +63,4 @@ export { analyzeAccess, describeCounts, type AccessLevelAccess, type ActionAcces
 export * from "./client";
 export { limitedByResources, statementScopes, type StatementScope } from "./statement-scope";
 export { statementsForAction, type MatchingStatement } from "./policies-for-action";
+export { gateSteps, type GateName, type GateState, type GateStep, type RequestPolicies } from "./gate-steps";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Decision, Effect, Gate, PolicySource } from "@/lib/iam";
+import type { Decision, Effect, Gate, GateName, GateState, GateStep as IamGateStep, PolicySource } from "@/lib/iam";
 import { findTooDeepInText, formatPolicyPath, MAX_POLICY_DEPTH } from "@/lib/iam/client";
 import { accountId } from "@/lib/schemas/common";
 import { strictObject } from "@/lib/schemas/strict";
@@ -152,21 +152,10 @@ export interface SimulatedStatement {
   level?: number;
 }
 
-export type GateName = "explicitDeny" | "scp" | "rcp" | "resourcePolicy" | "identityPolicy" | "permissionsBoundary" | "sessionPolicy";
+export type { GateName, GateState };
 
-/** allowed: an Allow applied; denied: a Deny applied; noAllow: present, nothing allowed; notApplicable: no such policy. */
-export type GateState = "allowed" | "denied" | "noAllow" | "notApplicable";
-
-/** One step of "How AWS enforcement code logic evaluates requests", lit for this request. */
-export interface GateStep {
-  gate: GateName;
-  state: GateState;
-  /** This step settled the decision. */
-  decisive: boolean;
-  /** The statements behind the state (Deny statements for the explicit-deny step). */
-  statements: SimulatedStatement[];
-  note: string;
-}
+/** One step of "How AWS enforcement code logic evaluates requests", lit for this request (lib/iam/gate-steps.ts). */
+export type GateStep = IamGateStep<SimulatedStatement>;
 
 export interface SimulationRow {
   action: string;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { gateSteps, type RequestPolicies } from "@/lib/data/simulate-gates";
-import type { EvaluationResult, MatchedStatement } from "@/lib/iam";
+import { gateSteps, type RequestPolicies } from "./gate-steps";
+import type { EvaluationResult, MatchedStatement } from "./types";
 
 const plain: RequestPolicies = { scpLevels: 0, rcpLevels: 0, hasResourcePolicy: false, hasBoundary: false, hasSessionPolicy: false, isRoot: false };
 const statement = (source: MatchedStatement["source"], effect: MatchedStatement["effect"], level?: number): MatchedStatement => ({

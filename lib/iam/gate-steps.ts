@@ -1,5 +1,4 @@
-import type { EvaluationResult, Gate, MatchedStatement, PolicySource } from "@/lib/iam";
-import type { GateName, GateState, GateStep, SimulatedStatement } from "@/lib/schemas/simulation";
+import type { EvaluationResult, Gate, MatchedStatement, PolicySource } from "./types";
 
 /**
  * The step-through of one decision: the evaluation gates in the order of "How AWS enforcement
@@ -8,6 +7,22 @@ import type { GateName, GateState, GateStep, SimulatedStatement } from "@/lib/sc
  * from the statements of its source; which gate settled the decision is the engine's `gate`.
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic_policy-eval-denyallow.html
  */
+
+export type GateName = "explicitDeny" | "scp" | "rcp" | "resourcePolicy" | "identityPolicy" | "permissionsBoundary" | "sessionPolicy";
+
+/** allowed: an Allow applied; denied: a Deny applied; noAllow: present, nothing allowed; notApplicable: no such policy. */
+export type GateState = "allowed" | "denied" | "noAllow" | "notApplicable";
+
+/** One step of "How AWS enforcement code logic evaluates requests", lit for this request. */
+export interface GateStep<S> {
+  gate: GateName;
+  state: GateState;
+  /** This step settled the decision. */
+  decisive: boolean;
+  /** The statements behind the state (Deny statements for the explicit-deny step). */
+  statements: S[];
+  note: string;
+}
 
 /** Which kinds of policy the request carried. */
 export interface RequestPolicies {
@@ -126,11 +141,11 @@ function stateOf(gate: GateName, request: RequestPolicies, mine: readonly Matche
   return allows.length > 0 ? "allowed" : "noAllow";
 }
 
-export function gateSteps(
+export function gateSteps<S>(
   result: EvaluationResult,
   request: RequestPolicies,
-  toStatement: (matched: MatchedStatement) => SimulatedStatement,
-): GateStep[] {
+  toStatement: (matched: MatchedStatement) => S,
+): GateStep<S>[] {
   const decisive = new Set(DECISIVE[result.gate]);
   return ORDER.map((gate) => {
     const source = SOURCE_OF[gate];
