@@ -13,7 +13,7 @@ import { statementCoverage, type CompiledPolicy, type CompiledStatement } from "
 import { actionName, type ActionName } from "./match/action";
 import type { PrincipalGrant } from "./match/principal";
 import { RequestContext } from "./context";
-import { decide, emptyOutcome, GRANTS_STRONGEST_FIRST as GRANTS, type Outcome } from "./evaluate/decide";
+import { decide, emptyOutcome, GRANTS_STRONGEST_FIRST, type Outcome } from "./evaluate/decide";
 import { rcpsApplyTo } from "./evaluate/rcp-services";
 import { actionApplies, appliesBesidesAction } from "./evaluate/statement";
 import { prepareRequest, type Prepared } from "./simulate";
@@ -118,6 +118,9 @@ function collectSlots(prepared: Extract<Prepared, { ok: true }>, lookup: Context
   if (compiled.resourcePolicy) add([compiled.resourcePolicy], [], slots.deny, true);
   return slots;
 }
+
+// A module-level copy: read once per action below, and an imported binding may be a getter.
+const GRANTS = GRANTS_STRONGEST_FIRST;
 
 interface ServiceSlots {
   deny: ServiceSlot[];

@@ -241,8 +241,15 @@ export function unreachable(check: never): never {
 }
 
 export function decide(shape: RequestShape, outcome: Outcome, action: ActionName): Verdict {
-  const { checks, allowedAt } = planGates(shape, action, outcome.resourceGrant);
-  for (let i = 0; i < checks.length; i++) {
+  if (isAlwaysAllowed(action)) return { decision: "allowed", gate: PLANS.alwaysAllowed.allowedAt };
+  // Every other plan opens with the prelude (explicit deny, SCPs, RCPs), which needs no plan:
+  // most actions of a sweep stop there, so they are settled before any planning.
+  for (let i = 0; i < PRELUDE.length; i++) {
+    const stop = stopsAt(PRELUDE[i], shape, outcome);
+    if (stop !== null) return stop;
+  }
+  const { checks, allowedAt } = gatePlan(shape, resourcePolicyRule(shape, action), outcome.resourceGrant);
+  for (let i = PRELUDE.length; i < checks.length; i++) {
     const stop = stopsAt(checks[i], shape, outcome);
     if (stop !== null) return stop;
   }
