@@ -10,14 +10,11 @@ import { loadCatalog } from "@/lib/catalog/load";
 import { indexCatalog } from "@/lib/iam/catalog";
 import { parseRequest } from "@/lib/iam/request";
 import { analyzeAccess, decideFromAnalysis } from "./index";
+import { isRecord } from "../is-record";
 
 const CASES_DIR = path.join(process.cwd(), "tests/spec-cases");
 const full = loadCatalog();
 const index = indexCatalog(full);
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 interface Covered {
   id: string;

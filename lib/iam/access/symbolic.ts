@@ -9,6 +9,7 @@ import type { CompiledStatement } from "../compile/policy";
 import type { ContextLookup } from "../variables";
 import { onlyPrincipalVariables, substituteKnown, isPrincipalKey } from "./substitute";
 import type { ConditionClause, Grant, ResourceScope, StatementRef } from "./types";
+import { isRecord } from "../is-record";
 
 export interface SymbolicStatement {
   /** Unique within one analysis. */
@@ -23,10 +24,6 @@ export interface SymbolicStatement {
 }
 
 const EVERYTHING: ResourceScope = { element: "Resource", patterns: ["*"] };
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 function strings(value: unknown): string[] {
   const list = Array.isArray(value) ? value : [value];

@@ -10,6 +10,7 @@ import { compilePrincipal, type PrincipalMatcher } from "../match/principal";
 import { compileResourcePatterns, type ResourcePatterns } from "../match/resource";
 import type { Effect } from "../types";
 import { VARIABLES_VERSION } from "../variables";
+import { isRecord } from "../is-record";
 
 export interface CompiledStatement {
   index: number;
@@ -61,10 +62,6 @@ export function statementsForService(policy: CompiledPolicy, service: string): S
 }
 
 const VERSIONS = new Set(["2012-10-17", "2008-10-17"]);
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 function stringList(value: unknown, path: string, issues: CompileIssue[]): string[] | null {
   const list = Array.isArray(value) ? value : [value];

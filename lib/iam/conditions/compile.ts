@@ -6,6 +6,7 @@
  */
 import { parseTemplate, resolveTemplate, type ContextLookup, type KeyName, type Template } from "../variables";
 import { parseOperator, type ParsedOperator, type ValueTest } from "./operators";
+import { isRecord } from "../is-record";
 
 export interface CompileIssue {
   code: string;
@@ -42,10 +43,6 @@ interface Entry {
   values: PolicyValue[];
   /** Null operator: the expected presence for each value ("true" = absent). */
   nullExpectations: (boolean | null)[];
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 function scalarText(value: unknown): string | null {

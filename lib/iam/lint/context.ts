@@ -4,6 +4,9 @@ import type { PathSegment } from "../validate/path";
 import type { PolicyKind } from "../validate";
 import type { LintSeverity } from "./types";
 import type { LintIndex } from "./lint-index";
+import { isRecord } from "../is-record";
+
+export { isRecord };
 
 export interface Item {
   value: string;
@@ -36,10 +39,6 @@ export interface LintContext {
   catalog: CatalogIndex;
   index: LintIndex;
   report(finding: Omit<RawFinding, "span"> & { span?: Span }): void;
-}
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 /** The strings of a "string or array of strings" element; anything else reads as absent. */

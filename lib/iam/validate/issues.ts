@@ -1,5 +1,8 @@
 import { formatPath, type PathSegment } from "./path";
 import type { Span } from "./parse";
+import { isRecord } from "../is-record";
+
+export { isRecord };
 
 export type IssueCode =
   | "JsonSyntax"
@@ -71,10 +74,6 @@ export class IssueList {
 /** The words a message starts with: where the problem is, e.g. `Statement[1]`. */
 export function label(path: readonly PathSegment[]): string {
   return path.length === 0 ? "Policy" : formatPath(path);
-}
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 /**
