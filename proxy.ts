@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { guardRequest, type Refusal } from "@/lib/api/guard";
 import { contentSecurityPolicy, escapeHtml, newNonce } from "@/lib/api/page-security";
+import { errorResponse } from "@/lib/errors";
 
 /**
  * Every page request passes the console's door checks (host, method, path encoding, cross-site
@@ -23,12 +24,13 @@ export function proxy(request: NextRequest) {
 }
 
 function refusalPage(refusal: Refusal, pathname: string): Response {
-  const headers = { ...refusal.headers, "Cache-Control": "no-store" };
   // The API's refusals keep the API's JSON error shape (bodyless requests reach the proxy too).
   if (pathname.startsWith("/api/")) {
-    const error = { code: refusal.code, message: refusal.message, ...(refusal.field ? { field: refusal.field } : {}) };
-    return Response.json({ error }, { status: refusal.status, headers });
+    const response = errorResponse(refusal);
+    response.headers.set("Cache-Control", "no-store");
+    return response;
   }
+  const headers = { ...refusal.headers, "Cache-Control": "no-store" };
   const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${refusal.status} · IAM Console</title></head><body style="font-family:system-ui,sans-serif;max-width:40rem;margin:4rem auto;padding:0 1rem;line-height:1.5"><h1>The console cannot answer this request</h1><p>${escapeHtml(refusal.message)}</p><p><a href="/">Go to the accounts</a></p></body></html>`;
   return new Response(html, {
     status: refusal.status,

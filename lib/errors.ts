@@ -120,6 +120,12 @@ export function toErrorResponse(err: unknown): { status: number; body: ErrorBody
   return { status: e.status, body, headers: e.headers ?? {} };
 }
 
+/** Any thrown value as the API's JSON error response, with the headers it calls for. */
+export function errorResponse(err: unknown): Response {
+  const { status, body, headers } = toErrorResponse(err);
+  return Response.json(body, { status, headers });
+}
+
 /** 503 with Retry-After: the database stayed locked by another writer. */
 export function databaseBusy(): IamError {
   return httpError("ServiceUnavailable", "The database is busy with another writer; try again in a moment.", { "Retry-After": "1" });

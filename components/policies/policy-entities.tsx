@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useState } from "react";
 import { Pagination } from "@/components/list/pagination";
+import { PastTheEnd } from "@/components/list/past-the-end";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Badge, Card, Skeleton } from "@/components/ui/misc";
 import { paths } from "@/components/shell/paths";
@@ -34,12 +35,7 @@ export function PolicyEntities({ accountId, policyName }: { accountId: string; p
           set it as a permissions boundary there.
         </p>
       ) : items.length === 0 ? (
-        <p className="text-muted">
-          This page is past the last one.{" "}
-          <button type="button" className="text-brand underline underline-offset-4" onClick={() => setPage(1)}>
-            Go to the first page
-          </button>
-        </p>
+        <PastTheEnd onFirst={() => setPage(1)} />
       ) : (
         <div className="flex flex-col gap-4">
           <table className="w-full text-left">

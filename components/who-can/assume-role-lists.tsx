@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useState } from "react";
 import { Pagination } from "@/components/list/pagination";
+import { PastTheEnd } from "@/components/list/past-the-end";
 import { paths } from "@/components/shell/paths";
 import { ErrorAlert } from "@/components/ui/alert";
 import { CheckboxField } from "@/components/ui/field";
@@ -79,16 +80,6 @@ function Conditional({ list, side, onPage }: { list: Page<ConditionalAssumption>
       </ul>
       <Pager list={list} noun={side === "role" ? "roles with more context" : "principals with more context"} onPage={onPage} />
     </div>
-  );
-}
-
-function PastTheEnd({ onFirst }: { onFirst: () => void }) {
-  return (
-    <EmptyState title="No more on this page">
-      <button type="button" className="text-brand underline underline-offset-4" onClick={onFirst}>
-        Go to the first page
-      </button>
-    </EmptyState>
   );
 }
 

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useMemo, useState } from "react";
 import { Pagination } from "@/components/list/pagination";
+import { PastTheEnd } from "@/components/list/past-the-end";
 import { paths } from "@/components/shell/paths";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -118,12 +119,7 @@ export function WhoCan({ accountId }: { accountId: string }) {
                 context keys the policies&apos; conditions need.
               </p>
             ) : result.items.length === 0 ? (
-              <p className="px-5 py-6 text-lg">
-                This page is past the last one.{" "}
-                <button type="button" className="text-brand underline underline-offset-4" onClick={() => goTo(1)}>
-                  Go to the first page
-                </button>
-              </p>
+              <PastTheEnd onFirst={() => goTo(1)} />
             ) : (
               <ul aria-label="Allowed principals" className="divide-y divide-line">
                 {result.items.map((principal) => {

@@ -4,16 +4,10 @@
  * (cross-site writes), which method, and whether the path's percent-encoding is well formed.
  * Pure: used by proxy.ts for pages and by apiRoute for /api/v1, so both say the same thing.
  */
+import { httpError, validationError, type IamError } from "@/lib/errors";
 
-export type RefusalCode = "AccessDenied" | "MethodNotAllowed" | "MisdirectedRequest" | "ValidationError";
-
-export interface Refusal {
-  status: number;
-  code: RefusalCode;
-  message: string;
-  field?: string;
-  headers?: Record<string, string>;
-}
+/** A refusal: the IamError to answer with (its status follows from its code). */
+export type Refusal = IamError;
 
 /** The methods the console answers at all; anything else (TRACE, CONNECT, WebDAV…) is 405. */
 export const ALLOWED_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
@@ -62,21 +56,15 @@ export function requestHost(headers: Headers, url: string): string {
 /** 421 unless the request names a host this console serves (DNS rebinding protection). */
 export function checkHost(host: string, allowed: readonly string[] = allowedHosts()): Refusal | undefined {
   if (isAllowedHost(host, allowed)) return undefined;
-  return {
-    status: 421,
-    code: "MisdirectedRequest",
-    message: `This console does not serve the host ${JSON.stringify(host ?? "")}. To serve it on a network, add the name to IAM_ALLOWED_HOSTS.`,
-  };
+  return httpError(
+    "MisdirectedRequest",
+    `This console does not serve the host ${JSON.stringify(host ?? "")}. To serve it on a network, add the name to IAM_ALLOWED_HOSTS.`,
+  );
 }
 
 export function checkMethod(method: string): Refusal | undefined {
   if ((ALLOWED_METHODS as readonly string[]).includes(method)) return undefined;
-  return {
-    status: 405,
-    code: "MethodNotAllowed",
-    message: `The method ${method} is not supported.`,
-    headers: { Allow: ALLOWED_METHODS.join(", ") },
-  };
+  return httpError("MethodNotAllowed", `The method ${method} is not supported.`, { Allow: ALLOWED_METHODS.join(", ") });
 }
 
 /**
@@ -86,11 +74,8 @@ export function checkMethod(method: string): Refusal | undefined {
  */
 export function checkCrossSite(method: string, headers: Headers, requestedHost: string): Refusal | undefined {
   if (!STATE_CHANGING.has(method)) return undefined;
-  const refuse = (why: string): Refusal => ({
-    status: 403,
-    code: "AccessDenied",
-    message: `Refused a ${method} sent from another site (${why}). Changes can only be made from the console itself.`,
-  });
+  const refuse = (why: string): Refusal =>
+    httpError("AccessDenied", `Refused a ${method} sent from another site (${why}). Changes can only be made from the console itself.`);
   const fetchSite = headers.get("sec-fetch-site");
   if (fetchSite !== null && fetchSite !== "same-origin" && fetchSite !== "none") {
     return refuse(`Sec-Fetch-Site: ${fetchSite}`);
@@ -118,12 +103,7 @@ export function checkPathEncoding(pathname: string): Refusal | undefined {
     try {
       decodeURIComponent(segment);
     } catch {
-      return {
-        status: 400,
-        code: "ValidationError",
-        field: "path",
-        message: `The path segment ${JSON.stringify(segment)} is not valid percent-encoded UTF-8.`,
-      };
+      return validationError("path", `The path segment ${JSON.stringify(segment)} is not valid percent-encoded UTF-8.`);
     }
   }
   return undefined;

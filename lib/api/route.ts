@@ -1,8 +1,8 @@
 import "server-only";
 import type { NextRequest } from "next/server";
 import type { z } from "zod";
-import { httpError, IamError, toErrorResponse, validationError } from "@/lib/errors";
-import { checkCrossSite, checkHost, checkPathEncoding, requestHost, type Refusal } from "@/lib/api/guard";
+import { errorResponse, httpError, validationError } from "@/lib/errors";
+import { guardRequest } from "@/lib/api/guard";
 import { checkDeclaredBody, declaresBody, markArrival, readBody, type BodyRules } from "@/lib/api/body";
 
 /**
@@ -65,16 +65,11 @@ type RouteRun<P, Q, B> = (input: Handled<P, Q, B>) => Promise<unknown>;
 
 const JSON_BODY: BodyRules = { types: ["application/json"] };
 
-function refusalError(refusal: Refusal): IamError {
-  return httpError(refusal.code, refusal.message, refusal.headers, refusal.field);
-}
-
 /** What every request must pass before its handler runs: host, origin, path, declared body. */
 function guard(req: NextRequest, body: BodyRules): void {
   markArrival(req);
-  const host = requestHost(req.headers, req.url);
-  const refusal = checkHost(host) ?? checkPathEncoding(req.nextUrl.pathname) ?? checkCrossSite(req.method, req.headers, host);
-  if (refusal) throw refusalError(refusal);
+  const refusal = guardRequest(req.method, req.url, req.headers);
+  if (refusal) throw refusal;
   if (declaresBody(req)) checkDeclaredBody(req, body);
 }
 
@@ -128,8 +123,7 @@ export function apiRoute<P = Record<string, never>, Q = undefined, B = undefined
       if (options.status === 204) return new Response(null, { status: 204 });
       return Response.json(answer ?? {}, { status: options.status ?? 200 });
     } catch (err) {
-      const { status, body, headers } = toErrorResponse(err);
-      return Response.json(body, { status, headers });
+      return errorResponse(err);
     }
   };
 }
@@ -156,12 +150,8 @@ export function methodsNotAllowed(declared: Partial<Record<RouteMethod, unknown>
   const allowed = Object.keys(declared) as RouteMethod[];
   if (declared.GET) allowed.push("HEAD");
   const allow = [...allowed, "OPTIONS"].join(", ");
-  const refuse: Handler = async (req) => {
-    const { status, body, headers } = toErrorResponse(
-      httpError("MethodNotAllowed", `${req.method} is not supported here; this resource answers ${allow}.`, { Allow: allow }),
-    );
-    return Response.json(body, { status, headers });
-  };
+  const refuse: Handler = async (req) =>
+    errorResponse(httpError("MethodNotAllowed", `${req.method} is not supported here; this resource answers ${allow}.`, { Allow: allow }));
   return { GET: refuse, HEAD: refuse, POST: refuse, PUT: refuse, PATCH: refuse, DELETE: refuse };
 }
 

@@ -1,4 +1,5 @@
-import { NextRequest } from "next/server";
+import type { NextRequest } from "next/server";
+import { callRaw } from "@/tests/support/hostile";
 
 type Handler<P> = (req: NextRequest, ctx: { params: Promise<P> }) => Promise<Response>;
 
@@ -16,14 +17,10 @@ export async function callRoute<P>(
   params: P,
   body?: unknown,
 ): Promise<Answer> {
-  const init: { method: string; body?: string; headers?: Record<string, string> } = { method };
-  if (body !== undefined) {
-    init.body = typeof body === "string" ? body : JSON.stringify(body);
-    init.headers = { "content-type": "application/json" };
-  }
-  const res = await handler(new NextRequest(new URL(path, "http://localhost"), init), {
-    params: Promise.resolve(params),
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? (JSON.parse(text) as unknown) : null };
+  const init =
+    body === undefined
+      ? {}
+      : { body: typeof body === "string" ? body : JSON.stringify(body), headers: { "content-type": "application/json" } };
+  const answer = await callRaw(handler, method, path, params, init);
+  return { status: answer.status, body: answer.body };
 }
