@@ -26,12 +26,12 @@ export interface PrincipalPolicies {
   permissionsBoundary: PolicyDocument | null;
 }
 
-const managedSelect = { policy: { select: { id: true, name: true, arn: true, awsManaged: true, defaultVersionId: true } } } as const;
+const managedSelect = { policy: { select: { id: true, name: true, arn: true, awsManaged: true, defaultVersionId: true, updatedAt: true } } } as const;
 const inlineSelect = { select: { name: true, document: true }, orderBy: { nameLower: "asc" as const } } as const;
 const attachedSelect = { select: managedSelect, orderBy: { policy: { nameLower: "asc" as const } } } as const;
-const boundarySelect = { select: { id: true, name: true, arn: true, awsManaged: true, defaultVersionId: true } } as const;
+const boundarySelect = { select: { id: true, name: true, arn: true, awsManaged: true, defaultVersionId: true, updatedAt: true } } as const;
 
-type ManagedRow = { id: string; name: string; arn: string; awsManaged: boolean; defaultVersionId: string };
+type ManagedRow = { id: string; name: string; arn: string; awsManaged: boolean; defaultVersionId: string; updatedAt: Date };
 type InlineRow = { name: string; document: string };
 type Owner = NonNullable<SourcePolicy["owner"]>;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { accountRootArn, arnAccount, assumedRoleArn, awsManagedPolicyArn, federatedUserArn, isRoleArn, parseIamArn, userArn } from "./arn";
+import { accountRootArn, arnAccount, assumedRoleArn, awsManagedPolicyArn, federatedUserArn, isAccountId, isRoleArn, parseIamArn, parseRootArn, parseStsArn, userArn } from "./arn";
 
 describe("ARNs", () => {
   it("builds the console's ARNs in AWS's shapes", () => {
@@ -28,5 +28,15 @@ describe("ARNs", () => {
     expect(arnAccount("arn:aws:dynamodb:eu-west-1:123456789012:table/orders")).toBe("123456789012");
     expect(arnAccount("arn:aws:iam::aws:policy/ReadOnlyAccess")).toBeNull();
     expect(arnAccount("arn:aws:s3:::bucket")).toBeNull();
+  });
+
+  it("reads root and STS session ARNs, and nothing else as them", () => {
+    expect(parseRootArn(accountRootArn("123456789012"))).toEqual({ partition: "aws", accountId: "123456789012" });
+    expect(parseStsArn(assumedRoleArn("123456789012", "Deploy", "ci"))).toEqual({ partition: "aws", accountId: "123456789012", kind: "assumed-role", roleName: "Deploy", sessionName: "ci" });
+    expect(parseStsArn(federatedUserArn("123456789012", "ann"))).toEqual({ partition: "aws", accountId: "123456789012", kind: "federated-user", name: "ann" });
+    for (const arn of ["arn:aws:iam::123456789012:root/x", "arn:aws:iam::aws:root", "arn:aws:sts::123456789012:assumed-role/Deploy", "arn:aws:sts::123456789012:assumed-role/a/b/c", "arn:aws:sts::123456789012:federated-user/", userArn("123456789012", "/", "ann")]) {
+      expect([parseRootArn(arn), parseStsArn(arn)], arn).toEqual([null, null]);
+    }
+    expect([isAccountId("123456789012"), isAccountId("12345678901"), isAccountId("aws")]).toEqual([true, false, false]);
   });
 });

@@ -47,6 +47,37 @@ export function parseIamArn(arn: string): IamEntityArn | null {
   return { partition, accountId, kind: kind as IamEntityKind, path: pathAndName.slice(0, cut + 1), name };
 }
 
+const ROOT = /^arn:([^:]+):iam::(\d{12}):root$/;
+
+/** Reads an account's root-user ARN (arn:aws:iam::ACCOUNT:root); null for any other text. */
+export function parseRootArn(arn: string): { partition: string; accountId: string } | null {
+  const match = ROOT.exec(arn);
+  return match ? { partition: match[1], accountId: match[2] } : null;
+}
+
+export type StsSessionArn =
+  | { partition: string; accountId: string; kind: "assumed-role"; roleName: string; sessionName: string }
+  | { partition: string; accountId: string; kind: "federated-user"; name: string };
+
+const STS = /^arn:([^:]+):sts::(\d{12}):(assumed-role|federated-user)\/(.+)$/;
+
+/**
+ * Reads an STS session ARN: arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION (no role path) or
+ * arn:aws:sts::ACCOUNT:federated-user/NAME; null for any other text.
+ */
+export function parseStsArn(arn: string): StsSessionArn | null {
+  const match = STS.exec(arn);
+  if (!match) return null;
+  const [, partition, accountId, kind, rest] = match;
+  const parts = rest.split("/");
+  if (kind === "assumed-role") {
+    return parts.length === 2 && parts[0] && parts[1] ? { partition, accountId, kind, roleName: parts[0], sessionName: parts[1] } : null;
+  }
+  return parts.length === 1 && parts[0] ? { partition, accountId, kind: "federated-user", name: parts[0] } : null;
+}
+
+export const isAccountId = (value: string): boolean => /^\d{12}$/.test(value);
+
 const ROLE_RESOURCE = /^arn:[^:]+:iam::\d{12}:role\//;
 
 /** Whether a resource ARN names an IAM role (whose resource-based policy is its trust policy). */

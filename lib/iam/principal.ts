@@ -3,6 +3,7 @@
  * (FORMAT.md, "Context keys the engine derives from the principal"; "AWS global condition
  * context keys" for aws:PrincipalArn, aws:PrincipalAccount, aws:username, aws:PrincipalTag).
  */
+import { parseIamArn, parseRootArn, parseStsArn } from "./arn";
 import type { ContextValue, SimulationPrincipal } from "./types";
 
 export type PrincipalKind = "user" | "role" | "assumedRole" | "federatedUser" | "root";
@@ -19,33 +20,25 @@ export interface CallerIdentity {
   tags: Readonly<Record<string, string>>;
 }
 
-const ARN = /^arn:([^:]+):(iam|sts)::(\d{12}):(.+)$/;
-
 /** Reads a principal ARN, or returns null for anything FORMAT.md does not describe. */
 export function parseCaller(principal: SimulationPrincipal): CallerIdentity | null {
-  const match = ARN.exec(principal.arn);
-  if (!match) return null;
-  const [, partition, service, account, resource] = match;
-  const base = { arn: principal.arn, partition, account, tags: principal.tags };
-  if (service === "iam") {
-    if (resource === "root") return { ...base, kind: "root", name: "root", roleArn: null };
-    const slash = resource.indexOf("/");
-    const type = resource.slice(0, slash);
-    const name = resource.slice(resource.lastIndexOf("/") + 1);
-    if (slash < 0 || !name) return null;
-    if (type === "user") return { ...base, kind: "user", name, roleArn: null };
-    if (type === "role") return { ...base, kind: "role", name, roleArn: principal.arn };
+  const { arn, tags } = principal;
+  const root = parseRootArn(arn);
+  if (root) return { kind: "root", arn, partition: root.partition, account: root.accountId, name: "root", roleArn: null, tags };
+  const entity = parseIamArn(arn);
+  if (entity && entity.accountId !== "aws") {
+    const base = { arn, partition: entity.partition, account: entity.accountId, name: entity.name, tags };
+    if (entity.kind === "user") return { ...base, kind: "user", roleArn: null };
+    if (entity.kind === "role") return { ...base, kind: "role", roleArn: arn };
     return null;
   }
-  const parts = resource.split("/");
-  if (parts[0] === "assumed-role" && parts.length === 3 && parts[1] && parts[2]) {
-    const roleArn = `arn:${partition}:iam::${account}:role/${parts[1]}`;
-    return { ...base, kind: "assumedRole", name: parts[1], roleArn };
-  }
-  if (parts[0] === "federated-user" && parts.length === 2 && parts[1]) {
-    return { ...base, kind: "federatedUser", name: parts[1], roleArn: null };
-  }
-  return null;
+  const session = parseStsArn(arn);
+  if (!session) return null;
+  const base = { arn, partition: session.partition, account: session.accountId, tags };
+  if (session.kind === "federated-user") return { ...base, kind: "federatedUser", name: session.name, roleArn: null };
+  // The session ARN carries no role path; aws:PrincipalArn of a session is this path-less role ARN.
+  const roleArn = `arn:${session.partition}:iam::${session.accountId}:role/${session.roleName}`;
+  return { ...base, kind: "assumedRole", name: session.roleName, roleArn };
 }
 
 /** Assumed-role and federated-user sessions are the ones session policies apply to. */

@@ -156,8 +156,13 @@ function firstFailing(levels: readonly ServiceSlot[], action: ActionName): numbe
   return -1;
 }
 
-function outcomeFor(service: ServiceSlots, action: ActionName): Outcome {
-  const outcome = emptyOutcome();
+/**
+ * What the service's statements say about one action, written into `outcome` (one object per
+ * sweep, reused: `decide` reads it and keeps nothing of it).
+ */
+function outcomeFor(service: ServiceSlots, action: ActionName, outcome: Outcome): Outcome {
+  outcome.denied = false;
+  outcome.resourceGrant = null;
   for (const slot of service.deny) if (holds(slot, action)) outcome.denied = true;
   outcome.identityAllow = holds(service.identity, action);
   outcome.boundaryAllow = holds(service.boundary, action);
@@ -212,13 +217,14 @@ export function sweepPrepared(prepared: Extract<Prepared, { ok: true }>, catalog
   const names = actionNames(catalog);
   const total = zeroCounts();
   const services: SweepService[] = [];
+  const scratch = emptyOutcome();
 
   catalog.services.forEach((service, serviceIndex) => {
     const prefix = service.prefix;
     const perService = serviceSlots(slots, prefix);
     // STS actions are decided partly by name (GetCallerIdentity, AssumeRole*): walked one by one.
     const shared =
-      settled(perService) && prefix !== "sts" ? decide(shape, outcomeFor(perService, actionName(prefix)), actionName(prefix)) : null;
+      settled(perService) && prefix !== "sts" ? decide(shape, outcomeFor(perService, actionName(prefix), scratch), actionName(prefix)) : null;
     const counts = zeroCounts();
     const accessLevels = {} as Record<AccessLevel, Counts>;
     for (const level of ACCESS_LEVELS) accessLevels[level] = zeroCounts();
@@ -226,7 +232,7 @@ export function sweepPrepared(prepared: Extract<Prepared, { ok: true }>, catalog
     const parsed = names.parsed[serviceIndex];
     const canonical = names.canonical[serviceIndex];
     service.actions.forEach((action, i) => {
-      const verdict = shared ?? decide(shape, outcomeFor(perService, parsed[i]), parsed[i]);
+      const verdict = shared ?? decide(shape, outcomeFor(perService, parsed[i], scratch), parsed[i]);
       counts[verdict.decision]++;
       accessLevels[action.accessLevel][verdict.decision]++;
       const { decision, gate, level } = verdict;

@@ -111,7 +111,10 @@ export async function importManagedPolicies(client: PrismaClient, records: Manag
         await tx.policyVersion.create({
           data: { policyId: old.id, versionId: r.defaultVersionId, document: r.document, createdAt: r.versionCreatedAt },
         });
-        await tx.policy.update({ where: { id: old.id }, data: { defaultVersionId: r.defaultVersionId, updatedAt: r.updatedAt } });
+        // A new text under the same version id is this console's update, made now: the moved
+        // UpdateDate is what tells kept documents (principal-policy-documents.ts) to read it again.
+        const updatedAt = old.defaultVersionId === r.defaultVersionId ? new Date() : r.updatedAt;
+        await tx.policy.update({ where: { id: old.id }, data: { defaultVersionId: r.defaultVersionId, updatedAt } });
         updated += 1;
       }
       const result = { created: fresh.length, updated, unchanged: records.length - fresh.length - updated };

@@ -11,12 +11,14 @@ import { getPrincipalPolicies, groupMemberArn } from "@/lib/data/get-principal-p
 import { putInlinePolicy } from "@/lib/data/put-inline-policy";
 import { putPermissionsBoundary } from "@/lib/data/put-permissions-boundary";
 import { tagResource } from "@/lib/data/tag-resource";
+import { db } from "@/lib/db";
 import { IamError } from "@/lib/errors";
 import type { EffectivePermissionsResult, ServiceView } from "@/lib/schemas/access";
 import { createGroupBody } from "@/lib/schemas/group";
 import { createPolicyInput } from "@/lib/schemas/policy";
 import { createRoleInput } from "@/lib/schemas/role";
 import { createUserBody } from "@/lib/schemas/user";
+import { importManagedPolicies } from "@/prisma/seed/import-managed-policies";
 import { freshAccount } from "@/tests/support/identity";
 import { allow, awsPolicyArn, importTestManagedPolicies, TEST_MANAGED_POLICIES, trusting } from "@/tests/support/policies";
 
@@ -88,6 +90,20 @@ describe("getPrincipalPolicies", () => {
     const after = await getPrincipalPolicies("user", accountId, "ann");
     expect(after.identityPolicies).toEqual([JSON.parse(allow("s3:PutObject"))]);
     expect(after.identity[0].versionId).toBe("v2");
+  });
+
+  it("reads an AWS managed policy's new text after a re-import under the same version id", async () => {
+    await newUser("ann");
+    const name = `Reimported${accountId}`;
+    const at = new Date("2020-01-01T00:00:00Z");
+    const record = (action: string) => ({ name, path: "/", arn: awsPolicyArn(name), defaultVersionId: "v1", document: allow(action), createdAt: at, updatedAt: at, versionCreatedAt: at });
+    await importManagedPolicies(db(), [record("cloudwatch:GetMetricData")]);
+    await attachPolicy("user", accountId, "ann", awsPolicyArn(name));
+    expect((await getPrincipalPolicies("user", accountId, "ann")).identityPolicies).toEqual([JSON.parse(allow("cloudwatch:GetMetricData"))]);
+    await importManagedPolicies(db(), [record("dynamodb:GetItem")]);
+    const after = await getPrincipalPolicies("user", accountId, "ann");
+    expect(after.identityPolicies).toEqual([JSON.parse(allow("dynamodb:GetItem"))]);
+    expect(after.identity[0].versionId).toBe("v1");
   });
 
   it("gives a role its own policies and a group its own, analyzed as a stand-in member", async () => {

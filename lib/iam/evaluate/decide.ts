@@ -187,13 +187,21 @@ export function planGates(shape: RequestShape, action: ActionName, grant: Princi
   return gatePlan(shape, resourcePolicyRule(shape, action), grant);
 }
 
-const implicitDeny = (gate: Gate): Verdict => ({ decision: "implicitDeny", gate });
+/**
+ * Verdicts without a level are shared, frozen objects: a sweep decides some 20,000 actions, and
+ * allocating each verdict anew was measurable there.
+ */
+const sharedVerdicts: Record<Verdict["decision"], Partial<Record<Gate, Verdict>>> = { allowed: {}, explicitDeny: {}, implicitDeny: {} };
+const verdict = (decision: Verdict["decision"], gate: Gate): Verdict =>
+  (sharedVerdicts[decision][gate] ??= Object.freeze({ decision, gate }));
+const implicitDeny = (gate: Gate): Verdict => verdict("implicitDeny", gate);
+const EXPLICIT_DENY = verdict("explicitDeny", "explicitDeny");
 
 /** Where one check stops the request, or null when it passes. */
 function stopsAt(check: GateCheck, shape: RequestShape, outcome: Outcome): Verdict | null {
   switch (check) {
     case "explicitDeny":
-      return outcome.denied ? { decision: "explicitDeny", gate: "explicitDeny" } : null;
+      return outcome.denied ? EXPLICIT_DENY : null;
     case "scp":
       return outcome.scpBlockedLevel < 0 ? null : { decision: "implicitDeny", gate: "scp", level: outcome.scpBlockedLevel };
     case "rcp":
@@ -241,7 +249,7 @@ export function unreachable(check: never): never {
 }
 
 export function decide(shape: RequestShape, outcome: Outcome, action: ActionName): Verdict {
-  if (isAlwaysAllowed(action)) return { decision: "allowed", gate: PLANS.alwaysAllowed.allowedAt };
+  if (isAlwaysAllowed(action)) return verdict("allowed", PLANS.alwaysAllowed.allowedAt);
   // Every other plan opens with the prelude (explicit deny, SCPs, RCPs), which needs no plan:
   // most actions of a sweep stop there, so they are settled before any planning.
   for (let i = 0; i < PRELUDE.length; i++) {
@@ -253,5 +261,5 @@ export function decide(shape: RequestShape, outcome: Outcome, action: ActionName
     const stop = stopsAt(checks[i], shape, outcome);
     if (stop !== null) return stop;
   }
-  return { decision: "allowed", gate: allowedAt };
+  return verdict("allowed", allowedAt);
 }

@@ -2,6 +2,7 @@
  * Principal and NotPrincipal in resource-based policies and trust policies
  * ("AWS JSON policy elements: Principal" and "...: NotPrincipal").
  */
+import { isAccountId, parseIamArn, parseRootArn } from "../arn";
 import type { CallerIdentity } from "../principal";
 
 /**
@@ -21,9 +22,6 @@ export interface PrincipalMatcher {
   accountsOnly: boolean;
 }
 
-const ACCOUNT_ID = /^\d{12}$/;
-const ROOT_ARN = /^arn:[^:]+:iam::(\d{12}):root$/;
-const ROLE_ARN = /^arn:[^:]+:iam::(\d{12}):role\/(?:.*\/)?([^/]+)$/;
 
 function asStrings(value: unknown): string[] {
   if (typeof value === "string") return [value];
@@ -42,12 +40,12 @@ export function compilePrincipal(element: unknown): PrincipalMatcher {
   if (typeof element === "object" && element !== null && !Array.isArray(element)) {
     const aws = (element as Record<string, unknown>).AWS;
     for (const value of asStrings(aws)) {
-      const root = ROOT_ARN.exec(value);
-      const role = ROLE_ARN.exec(value);
+      const root = parseRootArn(value);
+      const entity = parseIamArn(value);
       if (value === "*") everyone = true;
-      else if (ACCOUNT_ID.test(value)) accounts.add(value);
-      else if (root) accounts.add(root[1]);
-      else if (role) roles.add(`${role[1]}/${role[2]}`);
+      else if (isAccountId(value)) accounts.add(value);
+      else if (root) accounts.add(root.accountId);
+      else if (entity?.kind === "role" && entity.accountId !== "aws") roles.add(`${entity.accountId}/${entity.name}`);
       else arns.add(value);
     }
   }
