@@ -1,4 +1,5 @@
 import { randomBytes, scrypt, timingSafeEqual } from "node:crypto";
+import { passwordProblems } from "@/lib/auth/password-policy";
 
 // Console passwords are stored only as scrypt hashes, encoded "scrypt$N$r$p$salt$hash" (salt and
 // hash in base64) so the cost parameters can be raised later without breaking stored hashes.
@@ -33,22 +34,10 @@ export async function verifyPassword(password: string, encoded: string): Promise
   return timingSafeEqual(key, expected);
 }
 
-/** Upper case, lower case, digits, symbols (anything else). */
-const CHARACTER_TYPES: RegExp[] = [/[A-Z]/, /[a-z]/, /[0-9]/, /[^A-Za-z0-9]/];
-
 /**
- * What is wrong with `password` under AWS's default password policy, or null when it passes:
- * at least 8 characters, at least three of upper case, lower case, digits and symbols, and not
- * the user's name ("Set an account password policy for IAM users" in the IAM User Guide).
+ * What is wrong with `password` under AWS's default password policy, or null when it passes
+ * (lib/auth/password-policy.ts holds the rules, for custom account policies too).
  */
 export function passwordPolicyProblem(password: string, userName: string): string | null {
-  if (password.length < 8) return "Password must be at least 8 characters long.";
-  const types = CHARACTER_TYPES.filter((type) => type.test(password)).length;
-  if (types < 3) {
-    return "Password must contain at least three of: upper-case letters, lower-case letters, digits and symbols.";
-  }
-  if (password.toLowerCase() === userName.toLowerCase()) {
-    return "Password must not be the same as the user name.";
-  }
-  return null;
+  return passwordProblems(password, null, { userName })[0] ?? null;
 }

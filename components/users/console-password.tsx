@@ -9,19 +9,13 @@ import { CheckboxField, TextField } from "@/components/ui/field";
 import { fieldError, formError } from "@/components/ui/form-errors";
 import { formatDateTime } from "@/components/ui/format";
 import { Badge, Card } from "@/components/ui/misc";
+import { passwordChecklist } from "@/lib/auth/password-policy";
 import { useToast } from "@/components/ui/toast";
 import type { User } from "@/lib/queries/types";
 import { useDeleteLoginProfile, usePutLoginProfile } from "@/lib/queries/use-credentials";
 
-/** The rules the server enforces (the account's password policy), shown as a live checklist. */
-function passwordRules(password: string, userName: string): { text: string; met: boolean }[] {
-  const kinds = [/[A-Z]/, /[a-z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((re) => re.test(password)).length;
-  return [
-    { text: "At least 8 characters", met: password.length >= 8 },
-    { text: "At least three of: upper-case letters, lower-case letters, digits, symbols", met: kinds >= 3 },
-    { text: "Not the same as the user name", met: password.length > 0 && password.toLowerCase() !== userName.toLowerCase() },
-  ];
-}
+/** The rules the server enforces (AWS's default password policy), shown as a live checklist. */
+const passwordRules = (password: string, userName: string) => passwordChecklist(password, null, { userName });
 
 export function ConsolePassword({ accountId, user }: { accountId: string; user: User }) {
   const notify = useToast();
