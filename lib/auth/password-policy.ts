@@ -1,32 +1,27 @@
-import { z } from "zod";
-
 /**
- * An account's password policy, with UpdateAccountPasswordPolicy's settings and bounds
- * ("Set an account password policy for IAM users" in the IAM User Guide; IAM API reference,
- * UpdateAccountPasswordPolicy). `null` stands for "no custom policy": AWS's default policy then
- * applies — at least 8 characters, at least three of upper case, lower case, numbers and
- * symbols, and not the account's name or email address (this console also refuses the user's
- * own name, as it did before custom policies).
+ * An account's password policy, with UpdateAccountPasswordPolicy's settings ("Set an account
+ * password policy for IAM users" in the IAM User Guide; IAM API reference,
+ * UpdateAccountPasswordPolicy; their bounds are checked by password-policy-schema.ts). `null`
+ * stands for "no custom policy": AWS's default policy then applies — at least 8 characters, at
+ * least three of upper case, lower case, numbers and symbols, and not the account's name or email
+ * address (this console also refuses the user's own name, as it did before custom policies).
+ * Free of zod and of the server, so the browser's forms check with the same rules.
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_passwords_account-policy.html
  */
-export const passwordPolicySchema = z
-  .object({
-    MinimumPasswordLength: z.number().int().min(6).max(128).default(6),
-    RequireSymbols: z.boolean().default(false),
-    RequireNumbers: z.boolean().default(false),
-    RequireUppercaseCharacters: z.boolean().default(false),
-    RequireLowercaseCharacters: z.boolean().default(false),
-    AllowUsersToChangePassword: z.boolean().default(false),
-    /** Days, 1–1095; absent: passwords never expire. */
-    MaxPasswordAge: z.number().int().min(1).max(1095).optional(),
-    /** How many previous passwords may not be used again, 1–24. */
-    PasswordReusePrevention: z.number().int().min(1).max(24).optional(),
-    /** Expired passwords can only be reset by an administrator. */
-    HardExpiry: z.boolean().default(false),
-  })
-  .strict();
-
-export type PasswordPolicy = z.infer<typeof passwordPolicySchema>;
+export interface PasswordPolicy {
+  MinimumPasswordLength: number;
+  RequireSymbols: boolean;
+  RequireNumbers: boolean;
+  RequireUppercaseCharacters: boolean;
+  RequireLowercaseCharacters: boolean;
+  AllowUsersToChangePassword: boolean;
+  /** Days, 1–1095; absent: passwords never expire. */
+  MaxPasswordAge?: number;
+  /** How many previous passwords may not be used again, 1–24. */
+  PasswordReusePrevention?: number;
+  /** Expired passwords can only be reset by an administrator. */
+  HardExpiry: boolean;
+}
 
 /** The symbols AWS counts: ! @ # $ % ^ & * ( ) _ + - = [ ] { } | ' */
 const SYMBOL = /[!@#$%^&*()_+\-=[\]{}|']/;

@@ -4,7 +4,8 @@
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_passwords_account-policy.html).
  */
 import { describe, expect, it } from "vitest";
-import { passwordChecklist, passwordExpired, passwordPolicySchema, passwordProblems, reuseDepth } from "@/lib/auth/password-policy";
+import { passwordChecklist, passwordExpired, passwordProblems, reuseDepth } from "@/lib/auth/password-policy";
+import { passwordPolicySchema } from "@/lib/auth/password-policy-schema";
 
 describe("AWS's default password policy", () => {
   it("wants 8 characters and three of the four kinds", () => {
