@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
+import { cookies } from "next/headers";
 import { Providers } from "@/components/shell/providers";
+import { PRESENTER_CLASS, PRESENTER_COOKIE, isPresenterCookie } from "@/components/shell/presenter";
 import { TopBar } from "@/components/shell/top-bar";
 import "./globals.css";
 
@@ -11,12 +13,14 @@ export const metadata: Metadata = {
 // Every page is rendered per request: its Content-Security-Policy nonce (proxy.ts) is new each time.
 export const dynamic = "force-dynamic";
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // Presenter mode comes from a cookie, so the first HTML already has the projector layout.
+  const presenter = isPresenterCookie((await cookies()).get(PRESENTER_COOKIE)?.value);
   return (
-    <html lang="en">
+    <html lang="en" className={presenter ? PRESENTER_CLASS : undefined}>
       <body className="min-h-screen">
         <Providers>
-          <TopBar />
+          <TopBar presenter={presenter} />
           {children}
         </Providers>
       </body>

@@ -21,7 +21,7 @@ const PAGES: { name: string; path: string; loaded: (page: Page) => Promise<void>
   { name: "policies", path: `${account}/policies`, loaded: (page) => expect(page.getByRole("table", { name: /^Policies/ }).getByRole("link").first()).toBeVisible() },
   { name: "policy MyBucketReadOnly (editor, read-only)", path: `${account}/policies/MyBucketReadOnly`, loaded: (page) => expect(editor(page)).toBeAttached() },
   { name: "create policy (editor)", path: `${account}/create/policy`, loaded: (page) => expect(editor(page)).toBeEditable() },
-  { name: "simulator", path: `${account}/simulator`, loaded: (page) => expect(page.getByRole("textbox", { name: "Actions" })).toBeVisible() },
+  { name: "simulator", path: `${account}/simulator`, loaded: (page) => expect(page.getByRole("combobox", { name: "Actions" })).toBeVisible() },
   {
     name: "who can",
     path: `${account}/who-can?action=iam%3ACreateUser&resource=${encodeURIComponent(`arn:aws:iam::${PROD_ACCOUNT}:user/new-user`)}`,

@@ -1,6 +1,8 @@
 import type { ReactNode } from "react";
+import { CatalogFrame } from "@/components/catalog/catalog-frame";
 
-// The catalog is the same for every account, so it lives outside /accounts/… and its side nav.
+// The catalog is the same for every account, so it lives outside /accounts/…; with `?account=`
+// it shows that account's side nav (CatalogFrame).
 export default function CatalogLayout({ children }: { children: ReactNode }) {
-  return <main className="mx-auto max-w-7xl px-8 py-8">{children}</main>;
+  return <CatalogFrame>{children}</CatalogFrame>;
 }

@@ -113,6 +113,16 @@ export function ActionGroupView({ data, group, service }: { data: PanelData; gro
         {group.limits.map((limit, i) => (
           <LimitLine key={i} data={data} limit={limit} />
         ))}
+        {group.nearMisses && group.nearMisses.length > 0 && (
+          <div className="rounded-md border border-warn/40 bg-warn-soft px-3 py-2">
+            <p className="text-sm font-semibold tracking-wide text-warn uppercase">Near misses: granted, but never on these resources</p>
+            <ul aria-label="Near misses" className="mt-1 flex flex-col gap-1">
+              {group.nearMisses.map((miss) => (
+                <li key={`${miss.action} ${miss.pattern}`}>{miss.text}.</li>
+              ))}
+            </ul>
+          </div>
+        )}
       </div>
     </div>
   );

@@ -8,8 +8,10 @@ import { Dialog } from "@/components/ui/dialog";
 import { TextField } from "@/components/ui/field";
 import { fieldError, formError } from "@/components/ui/form-errors";
 import { useToast } from "@/components/ui/toast";
+import { useFieldRule } from "@/components/ui/use-field-rule";
 import { paths } from "@/components/shell/paths";
 import { useCreateAccount } from "@/lib/queries/use-accounts";
+import { accountAlias } from "@/lib/schemas/common";
 
 const FIELDS = ["alias", "displayName", "rootEmail", "accountId"];
 
@@ -30,6 +32,8 @@ function CreateAccountDialog({ open, onClose }: { open: boolean; onClose: () => 
   const notify = useToast();
   const create = useCreateAccount();
   const [form, setForm] = useState({ alias: "", displayName: "", rootEmail: "", accountId: "" });
+  // AWS's alias rule, checked as typed with the schema the API validates with.
+  const aliasRule = useFieldRule(accountAlias, form.alias);
   const set = (key: keyof typeof form) => (event: { target: { value: string } }) => setForm({ ...form, [key]: event.target.value });
 
   const close = () => {
@@ -57,7 +61,7 @@ function CreateAccountDialog({ open, onClose }: { open: boolean; onClose: () => 
     <Dialog open={open} onClose={close} title="Create account" description="An AWS-style account holds its own users, groups, roles and policies.">
       <form onSubmit={submit} className="flex flex-col gap-5" noValidate>
         <ErrorAlert error={formError(create.error, FIELDS)} />
-        <TextField label="Account alias" hint="3–63 lower-case letters, digits and hyphens, e.g. acme-prod." value={form.alias} onChange={set("alias")} error={fieldError(create.error, "alias")} required autoFocus />
+        <TextField label="Account alias" hint="3–63 lower-case letters, digits and hyphens, e.g. acme-prod." value={form.alias} onChange={set("alias")} error={aliasRule.error ?? fieldError(create.error, "alias")} required autoFocus />
         <TextField label="Display name" value={form.displayName} onChange={set("displayName")} error={fieldError(create.error, "displayName")} required />
         <TextField label="Root user email" type="email" value={form.rootEmail} onChange={set("rootEmail")} error={fieldError(create.error, "rootEmail")} required />
         <TextField label="Account ID (optional)" hint="12 digits. Leave empty to generate one." inputMode="numeric" value={form.accountId} onChange={set("accountId")} error={fieldError(create.error, "accountId")} />

@@ -12,9 +12,7 @@ export function ActionHits({ hits, ctx, caption }: { hits: ActionHit[]; ctx: Cat
         <tr key={`${hit.service}:${hit.name}`} className={rowClass}>
           <th scope="row" className={`${cellClass} font-semibold`}>
             <Link href={catalogPaths.action(ctx, hit.service, hit.name)} className="text-brand underline-offset-4 hover:underline">
-              <Code>
-                {hit.service}:{hit.name}
-              </Code>
+              <Code>{`${hit.service}:${hit.name}`}</Code>
             </Link>
           </th>
           <td className={cellClass}>{hit.serviceName}</td>

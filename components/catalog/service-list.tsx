@@ -11,7 +11,7 @@ export function ServiceList({ services, ctx, caption }: { services: ServiceSumma
     <CatalogTable caption={caption} headers={["Service", "Prefix", "Actions", ...ACCESS_LEVELS]}>
       {services.map((service) => (
         <tr key={service.prefix} className={rowClass}>
-          <th scope="row" className={`${cellClass} font-semibold`}>
+          <th scope="row" className={`${cellClass} min-w-72 font-semibold`}>
             <Link href={catalogPaths.service(ctx, service.prefix)} className="text-brand underline-offset-4 hover:underline">
               {service.name}
             </Link>

@@ -16,7 +16,9 @@ export default function PolicyDiffEditorImpl({ original, modified, ariaLabel, ro
     latest.current = { original, modified, ariaLabel, sideBySide };
   });
 
-  useEffect(() => {
+  // A layout effect, so that Monaco is disposed while its node is still in the document (see
+  // policy-editor-impl.tsx), the diff editor before the models it shows.
+  useLayoutEffect(() => {
     const node = container.current;
     if (!node) return;
     const { ariaLabel, sideBySide } = latest.current;
@@ -31,6 +33,11 @@ export default function PolicyDiffEditorImpl({ original, modified, ariaLabel, ro
       renderSideBySide: sideBySide,
       // Side by side needs room; on a narrow screen Monaco shows one column instead.
       useInlineViewWhenSpaceIsLimited: true,
+      // A read-only comparison has nothing to revert. The gutter's hunk menu would also listen to
+      // context keys through a debounced emitter that can fire after disposal ("AbstractContextKeyService
+      // has been disposed", microsoft/monaco-editor#4581).
+      renderGutterMenu: false,
+      renderMarginRevertIcon: false,
       minimap: { enabled: false },
       fontSize: 16,
       lineHeight: LINE_HEIGHT,
@@ -43,10 +50,10 @@ export default function PolicyDiffEditorImpl({ original, modified, ariaLabel, ro
     diff.setModel({ original: originalModel, modified: modifiedModel });
     diffRef.current = diff;
     return () => {
+      diffRef.current = null;
       diff.dispose();
       originalModel.dispose();
       modifiedModel.dispose();
-      diffRef.current = null;
     };
     // Created once per mount (id is stable); the effects below follow later texts and options.
   }, [id]);

@@ -59,7 +59,13 @@ export default function PolicyEditorImpl(props: PolicyEditorProps) {
     latest.current = props;
   });
 
-  useEffect(() => {
+  // A layout effect, so that the cleanup disposes Monaco while its node is still in the document:
+  // React detaches the DOM of an unmounting tree before it runs plain effects' cleanups, and
+  // Monaco disposed after that (focus and context keys pointing into a detached node) reports
+  // errors such as "AbstractContextKeyService has been disposed". The cleanup undoes the setup in
+  // reverse: our timer and listeners, then the editor, then its model (never a model under a
+  // live editor).
+  useLayoutEffect(() => {
     const node = container.current;
     if (!node) return;
     // The options at mount; the effects below apply later changes.
@@ -133,11 +139,12 @@ export default function PolicyEditorImpl(props: PolicyEditorProps) {
 
     return () => {
       disposed = true;
+      editorRef.current = null;
       clearTimeout(timer);
       changes.dispose();
       editor.dispose();
+      monaco.editor.setModelMarkers(model, "iam-policy", []);
       model.dispose();
-      editorRef.current = null;
     };
     // Created once per mount (id is stable): later prop changes are applied by the effects below.
   }, [id]);
@@ -164,7 +171,10 @@ export default function PolicyEditorImpl(props: PolicyEditorProps) {
     if (!editor || !highlight) return;
     const decorations = editor.createDecorationsCollection([{ range: toRange(highlight), options: { isWholeLine: true, className: "bg-warn-soft" } }]);
     editor.revealRangeInCenter(toRange(highlight));
-    return () => decorations.clear();
+    // Once the editor is disposed its decorations went with it.
+    return () => {
+      if (editorRef.current === editor) decorations.clear();
+    };
   }, [highlight]);
 
   useEffect(() => {

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { Pagination } from "@/components/list/pagination";
 import { ErrorAlert } from "@/components/ui/alert";
+import { ArnText } from "@/components/ui/arn-text";
 import { formatDateTime } from "@/components/ui/format";
 import { Badge, EmptyState, Skeleton } from "@/components/ui/misc";
 import { pathForArn } from "@/components/shell/paths";
@@ -47,16 +48,17 @@ export function ChangeHistory({ accountId, targetArn, pageSize = 20, paged = tru
                 {formatDateTime(event.at)}
               </time>
               <Badge tone="brand">{event.action}</Badge>
-              <div className="min-w-0 flex-1">
+              {/* At least 15rem wide, or it moves below the date: never a column of one word per line. */}
+              <div className="min-w-0 flex-1 basis-60">
                 <p>{event.summary}</p>
                 {!targetArn && (
-                  <p className="truncate font-mono text-sm text-muted">
+                  <p className="text-sm text-muted">
                     {href ? (
                       <Link href={href} className="text-brand hover:underline">
-                        {event.targetArn}
+                        <ArnText value={event.targetArn} />
                       </Link>
                     ) : (
-                      event.targetArn
+                      <ArnText value={event.targetArn} />
                     )}
                   </p>
                 )}

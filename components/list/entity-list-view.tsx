@@ -5,7 +5,9 @@ import { ErrorAlert } from "@/components/ui/alert";
 import { EmptyState } from "@/components/ui/misc";
 import { useEntityList } from "@/lib/queries/use-entity-list";
 import type { EntityKind } from "@/lib/queries/keys";
+import { pageRange } from "./page-range";
 import { Pagination } from "./pagination";
+import { PastTheEnd } from "./past-the-end";
 import { ResourceTable, type Column } from "./resource-table";
 import { SearchBox } from "./search-box";
 import { useListState, type ListPatch, type ListState } from "./use-list-state";
@@ -29,10 +31,12 @@ interface EntityListViewProps<T> {
 /** Search, sortable table and pagination of one server page of an entity list. */
 export function EntityListView<T>(props: EntityListViewProps<T>) {
   const { accountId, kind, noun, sortKeys, defaultSort, columns, rowKey, extraParams, filters, empty } = props;
-  const { state, params, update, toggleSort } = useListState(sortKeys, defaultSort);
+  const { state, params, update, toggleSort, hrefOf } = useListState(sortKeys, defaultSort);
   const extra = extraParams?.(state) ?? {};
   const query = useEntityList<T>(accountId, kind, params, extra);
   const filtered = state.search !== "" || Object.keys(extra).length > 0;
+  // `?page=99` of 5 users: the list is not empty, the page is past its end (never while the previous page stays on screen).
+  const range = query.data && !query.isPlaceholderData ? pageRange(state.page, state.pageSize, query.data.total) : undefined;
 
   return (
     <div className="flex flex-col gap-4">
@@ -47,6 +51,8 @@ export function EntityListView<T>(props: EntityListViewProps<T>) {
       </div>
       {query.error ? (
         <ErrorAlert error={query.error} />
+      ) : range?.pastTheEnd && query.data && query.data.total > 0 ? (
+        <PastTheEnd page={state.page} lastPage={range.lastPage} noun={noun} lastPageHref={hrefOf({ page: range.lastPage })} />
       ) : (
         <>
           <ResourceTable

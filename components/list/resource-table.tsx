@@ -29,7 +29,7 @@ const SKELETON_ROWS = 8;
 export function ResourceTable<T>({ caption, columns, rows, rowKey, loading, sort, empty }: ResourceTableProps<T>) {
   if (!loading && rows && rows.length === 0 && empty) return <>{empty}</>;
   return (
-    <div className="overflow-x-auto rounded-xl border border-line bg-surface shadow-sm">
+    <div className="relative overflow-x-auto rounded-xl border border-line bg-surface shadow-sm">
       <table className="w-full border-collapse text-left">
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-subtle">

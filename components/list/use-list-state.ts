@@ -35,7 +35,8 @@ export function useListState(sortKeys: readonly string[], defaultSort: string) {
     };
   }, [params, sortKeys, defaultSort]);
 
-  const update = useCallback(
+  /** The URL of this list with `patch` applied, e.g. for a link to another page. */
+  const hrefOf = useCallback(
     (patch: ListPatch) => {
       const next = new URLSearchParams(params.toString());
       // A new search or filter starts again from the first page.
@@ -46,10 +47,12 @@ export function useListState(sortKeys: readonly string[], defaultSort: string) {
         else next.set(key, String(value));
       }
       const query = next.toString();
-      router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false });
+      return query ? `${pathname}?${query}` : pathname;
     },
-    [params, pathname, router],
+    [params, pathname],
   );
+
+  const update = useCallback((patch: ListPatch) => router.replace(hrefOf(patch), { scroll: false }), [hrefOf, router]);
 
   const toggleSort = useCallback(
     (key: string) => {
@@ -67,5 +70,5 @@ export function useListState(sortKeys: readonly string[], defaultSort: string) {
     pageSize: state.pageSize,
   };
 
-  return { state, params: listParams, update, toggleSort };
+  return { state, params: listParams, update, toggleSort, hrefOf };
 }

@@ -7,12 +7,15 @@ import { PolicySummaryPanel } from "@/components/policy/policy-summary";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { inputClass, TextAreaField, TextField } from "@/components/ui/field";
+import { focusFirstInvalid } from "@/components/ui/field-rule";
 import { fieldError, formError } from "@/components/ui/form-errors";
 import { Card } from "@/components/ui/misc";
 import { useToast } from "@/components/ui/toast";
+import { useFieldRule } from "@/components/ui/use-field-rule";
 import { paths } from "@/components/shell/paths";
 import type { Tag } from "@/lib/queries/types";
 import { useCreatePolicy } from "@/lib/queries/use-policies";
+import { iamPath, policyName } from "@/lib/schemas/common";
 
 const FIELDS = ["policyName", "path", "description", "policyDocument", "tags"];
 
@@ -35,9 +38,13 @@ export function CreatePolicyForm({ accountId }: { accountId: string }) {
   const [form, setForm] = useState({ policyName: "", path: "/", description: "" });
   const [document, setDocument] = useState(TEMPLATE);
   const [tags, setTags] = useState<Tag[]>([]);
+  // AWS's rules, checked as typed with the schemas the API validates with.
+  const nameRule = useFieldRule(policyName, form.policyName);
+  const pathRule = useFieldRule(iamPath, form.path.trim() || "/");
 
-  const submit = (event: FormEvent) => {
+  const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    if (![nameRule.check(), pathRule.check()].every(Boolean)) return focusFirstInvalid(event.currentTarget);
     create.mutate(
       {
         policyName: form.policyName.trim(),
@@ -75,8 +82,8 @@ export function CreatePolicyForm({ accountId }: { accountId: string }) {
       </Card>
       <Card title="Policy details">
         <div className="flex flex-col gap-5">
-          <TextField label="Policy name" hint="Up to 128 characters: letters, digits and + = , . @ _ -." value={form.policyName} onChange={(e) => setForm({ ...form, policyName: e.target.value })} error={fieldError(create.error, "policyName")} required />
-          <TextField label="Path" value={form.path} onChange={(e) => setForm({ ...form, path: e.target.value })} error={fieldError(create.error, "path")} className="font-mono" />
+          <TextField label="Policy name" hint="Up to 128 characters: letters, digits and + = , . @ _ -." value={form.policyName} onChange={(e) => setForm({ ...form, policyName: e.target.value })} error={nameRule.error ?? fieldError(create.error, "policyName")} required />
+          <TextField label="Path" value={form.path} onChange={(e) => setForm({ ...form, path: e.target.value })} error={pathRule.error ?? fieldError(create.error, "path")} className="font-mono" />
           <TextAreaField label="Description" rows={2} maxLength={1000} value={form.description} onChange={(e) => setForm({ ...form, description: e.target.value })} error={fieldError(create.error, "description")} />
         </div>
       </Card>

@@ -27,14 +27,15 @@ export function PoliciesList({ accountId }: { accountId: string }) {
       header: "Policy name",
       sortKey: "name",
       render: (policy) => (
-        <Link href={paths.policy(accountId, policy.policyName)} className="font-semibold break-all text-brand hover:underline">
+        <Link href={paths.policy(accountId, policy.policyName)} className="font-semibold wrap-break-word text-brand hover:underline">
           {policy.policyName}
         </Link>
       ),
     },
     { header: "Type", render: (policy) => <PolicyTypeBadge awsManaged={policy.awsManaged} /> },
     { header: "Attached entities", sortKey: "attachments", render: (policy) => formatCount(policy.attachmentCount), className: "text-right" },
-    { header: "Description", render: (policy) => <span className="line-clamp-2 text-muted">{policy.description || "—"}</span> },
+    // AWS managed policies carry no description in the package: their cell stays empty.
+    { header: "Description", render: (policy) => policy.description && <span className="line-clamp-2 text-muted">{policy.description}</span> },
     { header: "Updated", sortKey: "updated", render: (policy) => formatDateTime(policy.updatedAt) },
   ];
 

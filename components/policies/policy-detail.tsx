@@ -58,7 +58,8 @@ function PolicyView({ accountId, policy }: { accountId: string; policy: Policy }
       <PageHeader
         title={policy.policyName}
         badge={<PolicyTypeBadge awsManaged={policy.awsManaged} />}
-        description={policy.description || (policy.awsManaged ? "Maintained by AWS: read-only here." : "Customer managed policy")}
+        // Only the policy's own description: AWS managed policies carry none in the package.
+        description={policy.description || undefined}
         actions={
           !policy.awsManaged && (
             <DeleteFlow

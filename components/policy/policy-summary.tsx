@@ -73,6 +73,8 @@ function headline(summary: PolicySummary): string {
   const parts = [`Allows ${NUMBER.format(summary.allow.length)} of ${NUMBER.format(summary.catalogServices)} services`];
   if (summary.explicitDeny.length > 0) parts.push(`explicitly denies ${NUMBER.format(summary.explicitDeny.length)}`);
   if (summary.uncategorized.length > 0) parts.push(`${NUMBER.format(summary.uncategorized.length)} uncategorized`);
+  const unfit = [...summary.allow, ...summary.explicitDeny].reduce((sum, service) => sum + service.withoutResource.length, 0);
+  if (unfit > 0) parts.push(`${NUMBER.format(unfit)} action${unfit === 1 ? "" : "s"} without an applicable resource`);
   return parts.join("; ");
 }
 

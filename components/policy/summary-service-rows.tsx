@@ -15,16 +15,18 @@ import {
 const NUMBER = new Intl.NumberFormat("en-US");
 /** Resource patterns shown in the row before "and n more". */
 const SHOWN_RESOURCES = 3;
+/** Actions without an applicable resource named in the row before "and n more". */
+const SHOWN_UNFIT = 5;
 
 export function statementLabel(statement: SummaryStatement): string {
   return `Statement ${statement.index + 1}${statement.sid ? ` (${statement.sid})` : ""}`;
 }
 
-function Resources({ service }: { service: ServiceSummary }) {
+function ResourceList({ service }: { service: ServiceSummary }) {
   if (coversAllResources(service.resources)) return <span>All resources</span>;
   const texts = service.resources.map(describeResourceScope);
   return (
-    <ul className="flex flex-col gap-0.5 font-mono text-sm break-all">
+    <ul className="flex flex-col gap-0.5 font-mono text-sm wrap-break-word">
       {texts.slice(0, SHOWN_RESOURCES).map((text) => (
         <li key={text}>{text}</li>
       ))}
@@ -33,10 +35,33 @@ function Resources({ service }: { service: ServiceSummary }) {
   );
 }
 
+/** The console's resource warning: actions no statement naming them gives a resource to apply to. */
+function ResourceWarning({ service }: { service: ServiceSummary }) {
+  const names = service.withoutResource;
+  if (names.length === 0) return null;
+  const more = names.length > SHOWN_UNFIT ? ` and ${NUMBER.format(names.length - SHOWN_UNFIT)} more` : "";
+  return (
+    <p className="mt-1.5 border-l-4 border-warn pl-2 text-sm">
+      <span className="font-semibold text-warn">One or more actions do not have an applicable resource</span> ({NUMBER.format(names.length)}):{" "}
+      <span className="font-mono wrap-break-word">{names.slice(0, SHOWN_UNFIT).map((name) => `${service.service}:${name}`).join(", ")}</span>
+      {more}
+    </p>
+  );
+}
+
+function Resources({ service }: { service: ServiceSummary }) {
+  return (
+    <>
+      <ResourceList service={service} />
+      <ResourceWarning service={service} />
+    </>
+  );
+}
+
 function Conditions({ service }: { service: ServiceSummary }) {
   if (service.conditions.length === 0) return <span className="text-muted">None</span>;
   return (
-    <ul className="flex flex-col gap-0.5 font-mono text-sm break-all">
+    <ul className="flex flex-col gap-0.5 font-mono text-sm wrap-break-word">
       {service.conditions.map((clause) => (
         <li key={describeCondition(clause)}>{describeCondition(clause)}</li>
       ))}
@@ -47,12 +72,13 @@ function Conditions({ service }: { service: ServiceSummary }) {
 
 /** A level's actions, grouped by the statements that name them. */
 function LevelActions({ level, statements }: { level: LevelSummary; statements: SummaryStatement[] }) {
-  const groups = new Map<string, { via: number[]; names: string[] }>();
+  const groups = new Map<string, { via: number[]; names: string[]; unfit: string[] }>();
   for (const action of level.actions) {
     const key = action.statements.join(",");
     let group = groups.get(key);
-    if (!group) groups.set(key, (group = { via: action.statements, names: [] }));
+    if (!group) groups.set(key, (group = { via: action.statements, names: [], unfit: [] }));
     group.names.push(action.name);
+    if (action.noApplicableResource) group.unfit.push(action.name);
   }
   return (
     <div>
@@ -66,6 +92,11 @@ function LevelActions({ level, statements }: { level: LevelSummary; statements: 
         <p key={group.via.join(",")} className="mt-1">
           <span className="font-mono text-sm break-words">{group.names.join(", ")}</span>
           <span className="block text-sm text-muted">from {group.via.map((position) => statementLabel(statements[position])).join(", ")}</span>
+          {group.unfit.length > 0 && (
+            <span className="block text-sm">
+              <span className="font-semibold text-warn">No applicable resource:</span> <span className="font-mono break-words">{group.unfit.join(", ")}</span>
+            </span>
+          )}
         </p>
       ))}
     </div>

@@ -13,8 +13,11 @@ import { fieldError, formError } from "@/components/ui/form-errors";
 import { formatDateTime } from "@/components/ui/format";
 import { Card, Skeleton } from "@/components/ui/misc";
 import { useToast } from "@/components/ui/toast";
+import { inlinePolicySizeLimit } from "@/lib/editor/size-limits";
+import { useFieldRule } from "@/components/ui/use-field-rule";
 import type { InlinePolicy } from "@/lib/queries/types";
 import { useDeleteInlinePolicy, useInlinePolicies, usePutInlinePolicy, type PrincipalRef } from "@/lib/queries/use-principal-policies";
+import { policyName } from "@/lib/schemas/common";
 
 const TEMPLATE = `{
   "Version": "2012-10-17",
@@ -116,6 +119,8 @@ function InlinePolicyDialog({ principal, label, editing, onClose }: { principal:
   const put = usePutInlinePolicy(principal);
   const [name, setName] = useState(editing.mode === "edit" ? editing.policy.policyName : "");
   const [document, setDocument] = useState(editing.mode === "edit" ? editing.policy.document : TEMPLATE);
+  // AWS's name rule, checked as typed with the schema the API validates with.
+  const nameRule = useFieldRule(policyName, name);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -139,10 +144,10 @@ function InlinePolicyDialog({ principal, label, editing, onClose }: { principal:
           value={name}
           onChange={(event) => setName(event.target.value)}
           readOnly={editing.mode === "edit"}
-          error={fieldError(put.error, "policyName")}
+          error={nameRule.error ?? fieldError(put.error, "policyName")}
           required
         />
-        <PolicyDocumentInput label="Policy document" value={document} onChange={setDocument} error={put.error} />
+        <PolicyDocumentInput label="Policy document" value={document} onChange={setDocument} error={put.error} sizeLimit={inlinePolicySizeLimit(principal.kind)} />
         <div className="max-h-[24rem] overflow-auto rounded-lg border border-line px-4 py-3">
           <PolicySummaryPanel document={document} />
         </div>

@@ -5,7 +5,7 @@ import { EntityPicker } from "@/components/entity/entity-picker";
 import { PolicyTypeBadge } from "@/components/policies/policy-type-badge";
 import { formatCount } from "@/components/ui/format";
 import type { PolicyScope, PolicySummary } from "@/lib/queries/types";
-import { usePolicyNamed } from "@/lib/queries/use-policies";
+import { usePoliciesNamed } from "@/lib/queries/use-policies";
 
 interface PolicyPickerProps {
   open: boolean;
@@ -30,8 +30,8 @@ const SCOPES: { value: PolicyScope; label: string }[] = [
 export function PolicyPicker({ accountId, ...rest }: PolicyPickerProps) {
   const [scope, setScope] = useState<PolicyScope>("All");
   const [search, setSearch] = useState("");
-  const exact = usePolicyNamed(accountId, search).data;
-  const pinned = exact && (scope === "All" || (scope === "AWS") === exact.awsManaged) ? [exact] : [];
+  // The search box reports once typing pauses; the exact names come from the list endpoint.
+  const pinned = usePoliciesNamed(accountId, search, scope).data ?? [];
   return (
     <EntityPicker<PolicySummary>
       {...rest}

@@ -7,14 +7,17 @@ import { PolicyPicker } from "@/components/principal/policy-picker";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
+import { focusFirstInvalid } from "@/components/ui/field-rule";
 import { fieldError, formError } from "@/components/ui/form-errors";
 import { Card } from "@/components/ui/misc";
 import { useToast } from "@/components/ui/toast";
+import { useFieldRule } from "@/components/ui/use-field-rule";
 import { paths } from "@/components/shell/paths";
 import { parseIamArn } from "@/lib/arn";
 import { errorMessage } from "@/lib/queries/api";
 import { useAttachPolicyTo } from "@/lib/queries/use-principal-policies";
 import { useCreateRole } from "@/lib/queries/use-roles";
+import { iamPath, roleName } from "@/lib/schemas/common";
 import { accountTrust, serviceTrust, SESSION_HOURS, type TrustPreset } from "./trust-policy";
 
 const FIELDS = ["roleName", "path", "description", "trustPolicy", "maxSessionDuration"];
@@ -40,6 +43,9 @@ export function CreateRoleForm({ accountId }: { accountId: string }) {
   const [policies, setPolicies] = useState<string[]>([]);
   const [picking, setPicking] = useState(false);
   const [attaching, setAttaching] = useState<{ done: number } | null>(null);
+  // AWS's rules, checked as typed with the schemas the API validates with.
+  const nameRule = useFieldRule(roleName, form.roleName);
+  const pathRule = useFieldRule(iamPath, form.path.trim() || "/");
 
   const choosePreset = (next: TrustPreset) => {
     setPreset(next);
@@ -47,8 +53,9 @@ export function CreateRoleForm({ accountId }: { accountId: string }) {
     if (next === "service") setTrustPolicy(serviceTrust(service));
   };
 
-  const submit = (event: FormEvent) => {
+  const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    if (![nameRule.check(), pathRule.check()].every(Boolean)) return focusFirstInvalid(event.currentTarget);
     create.mutate(
       {
         roleName: form.roleName.trim(),
@@ -123,8 +130,8 @@ export function CreateRoleForm({ accountId }: { accountId: string }) {
       </Card>
       <Card title="Role details">
         <div className="flex flex-col gap-5">
-          <TextField label="Role name" hint="Up to 64 characters: letters, digits and + = , . @ _ -." value={form.roleName} onChange={(e) => setForm({ ...form, roleName: e.target.value })} error={fieldError(create.error, "roleName")} required />
-          <TextField label="Path" value={form.path} onChange={(e) => setForm({ ...form, path: e.target.value })} error={fieldError(create.error, "path")} className="font-mono" />
+          <TextField label="Role name" hint="Up to 64 characters: letters, digits and + = , . @ _ -." value={form.roleName} onChange={(e) => setForm({ ...form, roleName: e.target.value })} error={nameRule.error ?? fieldError(create.error, "roleName")} required />
+          <TextField label="Path" value={form.path} onChange={(e) => setForm({ ...form, path: e.target.value })} error={pathRule.error ?? fieldError(create.error, "path")} className="font-mono" />
           <TextAreaField label="Description" rows={2} maxLength={1000} value={form.description} onChange={(e) => setForm({ ...form, description: e.target.value })} error={fieldError(create.error, "description")} />
           <SelectField label="Maximum session duration" value={form.hours} onChange={(e) => setForm({ ...form, hours: Number(e.target.value) })} error={fieldError(create.error, "maxSessionDuration")}>
             {SESSION_HOURS.map((h) => (

@@ -22,7 +22,7 @@ export function RolesList({ accountId }: { accountId: string }) {
         </Link>
       ),
     },
-    { header: "Description", render: (role) => <span className="line-clamp-2 text-muted">{role.description || "—"}</span> },
+    { header: "Description", render: (role) => role.description && <span className="line-clamp-2 text-muted">{role.description}</span> },
     { header: "Policies", render: (role) => formatCount(role.attachedPolicyCount), className: "text-right" },
     { header: "Max session", render: (role) => formatDuration(role.maxSessionDuration) },
     { header: "Created", sortKey: "created", render: (role) => formatDateTime(role.createdAt) },

@@ -9,6 +9,7 @@ import { paths } from "./paths";
 
 type Counted = "users" | "groups" | "roles" | "policies";
 
+/** An account's navigation; it stays in view (sticky below the top bar) and scrolls on its own. */
 export function SideNav({ accountId }: { accountId: string }) {
   const pathname = usePathname();
   const account = useAccount(accountId);
@@ -27,9 +28,12 @@ export function SideNav({ accountId }: { accountId: string }) {
   ];
 
   return (
-    <nav aria-label="Main navigation" className="w-64 shrink-0 border-r border-line bg-surface">
+    <nav
+      aria-label="Main navigation"
+      className="sticky top-16 h-[calc(100vh-4rem)] w-64 shrink-0 self-start overflow-y-auto border-r border-line bg-surface presenter:w-56"
+    >
       <div className="border-b border-line px-5 py-4">
-        <p className="text-sm font-semibold tracking-wide text-muted uppercase">Identity and Access Management</p>
+        <p className="text-sm font-semibold tracking-wide text-muted uppercase presenter:sr-only">Identity and Access Management</p>
         <p className="mt-1 truncate text-lg font-bold" title={account.data?.displayName}>
           {account.data?.alias ?? accountId}
         </p>
@@ -37,7 +41,9 @@ export function SideNav({ accountId }: { accountId: string }) {
       </div>
       <ul className="flex flex-col gap-0.5 p-3">
         {links.map((link) => {
-          const active = link.exact ? pathname === link.href : pathname === link.href || pathname.startsWith(`${link.href}/`);
+          // The catalog's link carries ?account=: compare paths only.
+          const path = link.href.split("?")[0];
+          const active = link.exact ? pathname === path : pathname === path || pathname.startsWith(`${path}/`);
           return (
             <li key={link.href}>
               <Link

@@ -4,6 +4,7 @@ import { useId } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextAreaField, TextField, inputClass } from "@/components/ui/field";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { seg } from "@/lib/queries/api";
 import { getItems } from "@/lib/queries/list";
 import { useAccounts } from "@/lib/queries/use-accounts";
@@ -22,13 +23,16 @@ function usePrincipalNames(accountId: string, type: "user" | "role") {
 
 function StoredPrincipal({ draft, patch }: { draft: SimulationDraft; patch: Patch }) {
   const accounts = useAccounts();
+  // Hydrates after the top bar, whose account switcher may have fetched the list already: until
+  // hydrated, render the server's fallback option (React error #418 otherwise).
+  const hydrated = useHydrated();
   const names = usePrincipalNames(draft.principal.accountId, draft.principal.type);
   const listId = useId();
   const set = (change: Partial<SimulationDraft["principal"]>) => patch({ principal: { ...draft.principal, ...change } });
   return (
     <div className="grid gap-4 sm:grid-cols-3">
       <SelectField label="Account" value={draft.principal.accountId} onChange={(event) => set({ accountId: event.target.value, name: "" })}>
-        {(accounts.data ?? [{ accountId: draft.principal.accountId, alias: draft.principal.accountId }]).map((account) => (
+        {((hydrated && accounts.data) || [{ accountId: draft.principal.accountId, alias: draft.principal.accountId }]).map((account) => (
           <option key={account.accountId} value={account.accountId}>
             {account.alias} ({account.accountId})
           </option>

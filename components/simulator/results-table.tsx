@@ -1,8 +1,10 @@
 "use client";
 
+import { ArnText } from "@/components/ui/arn-text";
 import { Button } from "@/components/ui/button";
 import type { SimulationResult } from "@/lib/schemas/simulation";
 import { toAwsEvaluationResults } from "@/lib/schemas/simulation-aws";
+import { NearMissList } from "./near-miss-list";
 import { DecisionBadge, GATE_NAMES, StatementRef } from "./statement-ref";
 
 /** Downloads the results as AWS's EvaluationResults, as `aws iam simulate-principal-policy` prints them. */
@@ -27,7 +29,7 @@ export function ResultsTable({ result, step, onStep }: { result: SimulationResul
       <div className="flex flex-wrap items-center justify-between gap-3 border-b border-line px-5 py-3.5">
         <div>
           <h2 id="results-title" className="text-lg font-bold">
-            Results for <span className="font-mono break-all">{result.principal.sessionArn ?? result.principal.arn}</span>
+            Results for <ArnText value={result.principal.sessionArn ?? result.principal.arn} />
           </h2>
           <p className="text-muted" role="status">
             {counts.allowed} allowed, {counts.denied} denied of {result.rows.length}
@@ -35,7 +37,7 @@ export function ResultsTable({ result, step, onStep }: { result: SimulationResul
         </div>
         <Button onClick={() => exportJson(result)}>Export as AWS JSON</Button>
       </div>
-      <div className="overflow-x-auto">
+      <div className="relative overflow-x-auto">
         <table className="w-full text-left">
           <thead className="bg-subtle text-sm tracking-wide text-muted uppercase">
             <tr>
@@ -53,7 +55,7 @@ export function ResultsTable({ result, step, onStep }: { result: SimulationResul
               return (
                 <tr key={`${row.action} ${row.resource}`} className={`border-t border-line align-top ${index === step ? "bg-brand-soft" : ""}`}>
                   <th scope="row" className="px-4 py-3 font-mono font-semibold">{row.action}</th>
-                  <td className="px-4 py-3 font-mono break-all">{row.resource}</td>
+                  <td className="px-4 py-3"><ArnText value={row.resource} /></td>
                   <td className="px-4 py-3"><DecisionBadge decision={row.decision} /></td>
                   <td className="px-4 py-3">
                     {GATE_NAMES[row.gate]}
@@ -63,7 +65,15 @@ export function ResultsTable({ result, step, onStep }: { result: SimulationResul
                   </td>
                   <td className="px-4 py-3">
                     {deciding.length === 0 ? (
-                      <span className="text-muted">No statement allows it</span>
+                      <>
+                        <span className="text-muted">No statement allows it</span>
+                        {row.nearMisses.length > 0 && (
+                          <div className="mt-1 text-sm">
+                            <span className="font-semibold">Near {row.nearMisses.length === 1 ? "miss" : "misses"}:</span>
+                            <NearMissList nearMisses={row.nearMisses} policies={result.policies} brief />
+                          </div>
+                        )}
+                      </>
                     ) : (
                       <ul className="flex flex-col gap-1">
                         {deciding.map((statement, i) => (

@@ -1,61 +1,63 @@
 "use client";
 
-import { useState } from "react";
-import { Badge, type BadgeTone } from "@/components/ui/misc";
-import type { GateName, GateState, SimulatedPolicy, SimulatedStatement, SimulationIssue, SimulationRow } from "@/lib/schemas/simulation";
-import { DecisionBadge, GATE_NAMES, StatementRef } from "./statement-ref";
+import { useRef, useState, type KeyboardEvent } from "react";
+import { ArnText } from "@/components/ui/arn-text";
+import { Button } from "@/components/ui/button";
+import { Badge } from "@/components/ui/misc";
+import type { SimulatedPolicy, SimulatedStatement, SimulationIssue, SimulationRow } from "@/lib/schemas/simulation";
+import { GateDetail, GATE_TITLES, STATES } from "./gate-detail";
+import { NearMissList } from "./near-miss-list";
+import { DecisionBadge, GATE_NAMES } from "./statement-ref";
+import { StatementText } from "./statement-text";
 
-const STATES: Record<GateState, { label: string; tone: BadgeTone; mark: string }> = {
-  allowed: { label: "Allows", tone: "success", mark: "✓" },
-  denied: { label: "Denies", tone: "danger", mark: "✕" },
-  noAllow: { label: "No allow", tone: "warn", mark: "–" },
-  notApplicable: { label: "Not applicable", tone: "neutral", mark: "·" },
-};
-
-const STEP_TITLES: Record<GateName, string> = {
-  explicitDeny: "1. Any explicit deny?",
-  scp: "2. Service control policies",
-  rcp: "3. Resource control policies",
-  resourcePolicy: "4. Resource-based policy",
-  identityPolicy: "5. Identity-based policies",
-  permissionsBoundary: "6. Permissions boundary",
-  sessionPolicy: "7. Session policy",
-};
-
-/** The statement's lines of its policy text, with a line of context either side. */
-function StatementText({ policy, statement }: { policy: SimulatedPolicy; statement: SimulatedStatement }) {
-  const where = policy.statements[statement.statement];
-  const lines = policy.text.split("\n");
-  const from = Math.max(1, (where?.start.line ?? 1) - 1);
-  const to = Math.min(lines.length, (where?.end.line ?? lines.length) + 1);
-  return (
-    <figure className="mt-2">
-      <figcaption className="text-sm text-muted">
-        {policy.name}, lines {where?.start.line ?? 1}–{where?.end.line ?? lines.length}
-      </figcaption>
-      <pre className="mt-1 overflow-x-auto rounded-md border border-line bg-subtle p-3 font-mono text-sm">
-        {lines.slice(from - 1, to).map((line, i) => {
-          const number = from + i;
-          const inside = where !== undefined && number >= where.start.line && number <= where.end.line;
-          return (
-            <div key={number} className={inside ? "bg-brand-soft" : "text-muted"}>
-              <span className="mr-3 inline-block w-8 text-right text-muted select-none">{number}</span>
-              {line}
-            </div>
-          );
-        })}
-      </pre>
-    </figure>
-  );
+/** Moves for the step-through's keys: Left/Right one gate, Home/End the first and last. */
+function target(key: string, current: number, count: number): number | null {
+  switch (key) {
+    case "ArrowLeft":
+      return Math.max(0, current - 1);
+    case "ArrowRight":
+      return Math.min(count - 1, current + 1);
+    case "Home":
+      return 0;
+    case "End":
+      return count - 1;
+    default:
+      return null;
+  }
 }
 
-/** One decision, gate by gate in AWS's order, each lit and linked to its statements; `errors` are the simulation's invalid-document errors. */
+/**
+ * One decision, one gate at a time in AWS's order: Previous/Next or the arrow keys (Home, End)
+ * move between gates, each saying what it checked and found; the deciding gate is marked. An
+ * overview lists every gate's state. `errors` are the simulation's invalid-document errors.
+ */
 export function StepThrough({ row, policies, errors }: { row: SimulationRow; policies: SimulatedPolicy[]; errors: SimulationIssue[] }) {
+  const [index, setIndex] = useState(0);
   const [shown, setShown] = useState<SimulatedStatement | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const count = row.steps.length;
+  const step = row.steps[Math.min(index, count - 1)];
+  const deciding = row.steps.findIndex((s) => s.decisive);
+
+  const go = (next: number, focus = false) => {
+    setIndex(next);
+    setShown(null);
+    if (focus) requestAnimationFrame(() => heading.current?.focus());
+  };
+  const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
+    const element = event.target as HTMLElement;
+    if (element.closest("input, textarea, select, pre")) return;
+    const next = target(event.key, index, count);
+    if (next === null) return;
+    event.preventDefault();
+    go(next, !element.closest("button"));
+  };
+
   return (
     <section aria-labelledby="step-through-title" className="rounded-xl border border-line bg-surface p-5 shadow-sm">
       <h2 id="step-through-title" className="text-xl font-bold">
-        Step through: <span className="font-mono">{row.action}</span> on <span className="font-mono break-all">{row.resource}</span>
+        Step through: <span className="font-mono">{row.action}</span> on <ArnText value={row.resource} />
       </h2>
       <p className="mt-2 flex flex-wrap items-center gap-2 text-lg">
         <DecisionBadge decision={row.decision} /> {row.reason}
@@ -70,39 +72,54 @@ export function StepThrough({ row, policies, errors }: { row: SimulationRow; pol
           ))}
         </ul>
       )}
-      <ol className="mt-4 flex flex-col gap-2" aria-label="Evaluation gates in AWS's order">
-        {row.steps.map((step) => {
-          const state = STATES[step.state];
-          return (
-            <li
-              key={step.gate}
-              data-gate={step.gate}
-              aria-current={step.decisive ? "step" : undefined}
-              className={`rounded-lg border px-4 py-3 ${step.decisive ? "border-brand bg-brand-soft ring-2 ring-brand" : "border-line"} ${step.state === "notApplicable" ? "opacity-70" : ""}`}
-            >
-              <div className="flex flex-wrap items-center gap-3">
-                <span aria-hidden="true" className="w-5 text-center text-xl font-bold">
-                  {state.mark}
-                </span>
-                <span className="font-bold">{STEP_TITLES[step.gate]}</span>
-                <Badge tone={state.tone}>{state.label}</Badge>
-                {step.decisive && <Badge tone="brand">Decided here</Badge>}
-              </div>
-              <p className="mt-1 pl-8 text-muted">{step.note}</p>
-              {step.statements.length > 0 && (
-                <ul className="mt-1 flex flex-col gap-1 pl-8">
-                  {step.statements.map((statement, i) => (
-                    <li key={i}>
-                      <StatementRef policies={policies} statement={statement} onShow={setShown} />
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </li>
-          );
-        })}
-      </ol>
+      {row.nearMisses.length > 0 && (
+        <div className="mt-3">
+          <h3 className="font-bold">Why no statement allows it: near misses</h3>
+          <p className="text-muted">These Allow statements match the action but not the rest of the request.</p>
+          <div className="mt-2">
+            <NearMissList nearMisses={row.nearMisses} policies={policies} onShow={setShown} />
+          </div>
+        </div>
+      )}
       {row.gate === "alwaysAllowed" && <p className="mt-3">{GATE_NAMES.alwaysAllowed}: no gate applies.</p>}
+
+      <div className="mt-4 grid gap-4 lg:grid-cols-[minmax(0,18rem)_minmax(0,1fr)]" onKeyDown={onKeyDown}>
+        <ol className="flex flex-col gap-1" aria-label="Evaluation gates in AWS's order">
+          {row.steps.map((s, i) => (
+            <li key={s.gate} data-gate={s.gate} data-decisive={s.decisive || undefined}>
+              <button
+                type="button"
+                aria-current={i === index ? "step" : undefined}
+                onClick={() => go(i, true)}
+                className={`flex w-full flex-wrap items-center gap-2 rounded-md border px-3 py-1.5 text-left ${i === index ? "border-brand bg-brand-soft font-semibold" : "border-line"} ${s.decisive ? "ring-2 ring-brand" : ""}`}
+              >
+                <span aria-hidden="true" className="w-4 text-center font-bold">{STATES[s.state].mark}</span>
+                <span>{GATE_TITLES[s.gate]}</span>
+                <span className="sr-only">: {STATES[s.state].label}{s.decisive ? ", decided here" : ""}</span>
+                {s.decisive && <span aria-hidden="true"><Badge tone="brand">Decided here</Badge></span>}
+              </button>
+            </li>
+          ))}
+        </ol>
+        <div role="group" aria-labelledby="gate-detail-title" className="flex flex-col gap-3">
+          <GateDetail step={step} position={index + 1} count={count} policies={policies} nearMisses={row.nearMisses} headingRef={heading} onShow={setShown} />
+          <div className="flex flex-wrap items-center gap-2" aria-label="Step-through controls" role="group">
+            {/* A button that becomes disabled would drop focus: the gate's heading takes it then. */}
+            <Button onClick={() => go(index - 1, index - 1 === 0)} disabled={index === 0}>
+              ← Previous gate
+            </Button>
+            <Button onClick={() => go(index + 1, index + 1 === count - 1)} disabled={index === count - 1}>
+              Next gate →
+            </Button>
+            {deciding >= 0 && deciding !== index && (
+              <Button variant="ghost" onClick={() => go(deciding, true)}>
+                Go to the deciding gate
+              </Button>
+            )}
+            <span className="text-sm text-muted">Keys: ← → move one gate, Home and End the first and last.</span>
+          </div>
+        </div>
+      </div>
       {shown && policies[shown.policy] && <StatementText policy={policies[shown.policy]} statement={shown} />}
     </section>
   );

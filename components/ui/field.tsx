@@ -26,12 +26,16 @@ function FieldShell({ id, label, hint, error, children }: FieldShellProps) {
         </p>
       )}
       {children}
-      {error && (
-        <p id={errorId(id)} className="flex items-start gap-1.5 text-sm font-medium text-danger">
-          <span aria-hidden="true">⚠</span>
-          {error}
-        </p>
-      )}
+      {/* Always present, so a rule broken while typing is announced as it appears; the margin
+          takes back the gap while it is empty. */}
+      <div aria-live="polite" className="empty:-mt-1.5">
+        {error && (
+          <p id={errorId(id)} className="flex items-start gap-1.5 text-sm font-medium text-danger">
+            <span aria-hidden="true">⚠</span>
+            {error}
+          </p>
+        )}
+      </div>
     </div>
   );
 }

@@ -24,9 +24,10 @@ export function Skeleton({ className = "" }: { className?: string }) {
   return <span aria-hidden="true" className={`block animate-pulse rounded bg-line/70 ${className}`} />;
 }
 
+/** A titled panel. `min-w-0`: as a grid or flex item it never grows past its track for wide content (a table scrolls inside). */
 export function Card({ title, actions, children, className = "" }: { title?: ReactNode; actions?: ReactNode; children: ReactNode; className?: string }) {
   return (
-    <section className={`rounded-xl border border-line bg-surface shadow-sm ${className}`}>
+    <section className={`min-w-0 rounded-xl border border-line bg-surface shadow-sm ${className}`}>
       {(title || actions) && (
         <div className="flex flex-wrap items-center justify-between gap-3 border-b border-line px-5 py-3.5">
           {title && <h2 className="text-lg font-bold">{title}</h2>}
@@ -80,7 +81,7 @@ export function PageHeader({ title, badge, description, actions }: { title: stri
   return (
     <div className="mb-6 flex flex-wrap items-start justify-between gap-4">
       <div className="min-w-0">
-        <h1 className="flex flex-wrap items-center gap-3 text-3xl font-bold tracking-tight break-all">
+        <h1 className="flex flex-wrap items-center gap-3 text-3xl font-bold tracking-tight wrap-anywhere">
           {title}
           {badge}
         </h1>
@@ -98,7 +99,7 @@ export function SummaryList({ items }: { items: { term: string; value: ReactNode
       {items.map((item) => (
         <div key={item.term} className={`min-w-0 ${item.wide ? "sm:col-span-2" : ""}`}>
           <dt className="text-sm font-semibold tracking-wide text-muted uppercase">{item.term}</dt>
-          <dd className="mt-1 break-all">{item.value}</dd>
+          <dd className="mt-1 wrap-anywhere">{item.value}</dd>
         </div>
       ))}
     </dl>

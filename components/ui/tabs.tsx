@@ -2,6 +2,7 @@
 
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useId, useRef, type KeyboardEvent, type ReactNode } from "react";
+import { confirmLeave } from "@/components/editor/use-leave-guard";
 
 export interface TabDef<T extends string> {
   id: T;
@@ -17,7 +18,9 @@ interface TabsProps<T extends string> {
 
 /**
  * A WAI-ARIA tablist whose selection lives in the URL (`?tab=`), so a tab can be linked to and
- * survives a reload. Arrow keys, Home and End move between tabs.
+ * survives a reload. Each switch is a history entry: Back returns to the previous tab, not out
+ * of the app. Switching unmounts the panel, so unsaved edits in it ask first. Arrow keys, Home
+ * and End move between tabs.
  */
 export function Tabs<T extends string>({ tabs, label, children }: TabsProps<T>) {
   const router = useRouter();
@@ -28,12 +31,16 @@ export function Tabs<T extends string>({ tabs, label, children }: TabsProps<T>) 
   const requested = params.get("tab");
   const current = tabs.find((tab) => tab.id === requested)?.id ?? tabs[0].id;
 
-  const select = (tab: T) => {
+  /** Whether the tab is shown: false when the user chose to stay with unsaved edits. */
+  const select = (tab: T): boolean => {
+    if (tab === current) return true;
+    if (!confirmLeave()) return false;
     const next = new URLSearchParams(params.toString());
     if (tab === tabs[0].id) next.delete("tab");
     else next.set("tab", tab);
     const query = next.toString();
-    router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false });
+    router.push(query ? `${pathname}?${query}` : pathname, { scroll: false });
+    return true;
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLButtonElement>, index: number) => {
@@ -46,8 +53,7 @@ export function Tabs<T extends string>({ tabs, label, children }: TabsProps<T>) 
     const target = moves[event.key];
     if (target === undefined) return;
     event.preventDefault();
-    refs.current[target]?.focus();
-    select(tabs[target].id);
+    if (select(tabs[target].id)) refs.current[target]?.focus();
   };
 
   return (

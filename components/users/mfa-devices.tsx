@@ -10,8 +10,10 @@ import { fieldError, formError } from "@/components/ui/form-errors";
 import { formatDateTime } from "@/components/ui/format";
 import { Card, Skeleton } from "@/components/ui/misc";
 import { useToast } from "@/components/ui/toast";
+import { useFieldRule } from "@/components/ui/use-field-rule";
 import type { MfaDevice } from "@/lib/queries/types";
 import { useCreateMfaDevice, useDeleteMfaDevice, useMfaDevices } from "@/lib/queries/use-credentials";
+import { mfaDeviceBody } from "@/lib/schemas/credentials";
 
 /** Virtual MFA devices: assigning one makes aws:MultiFactorAuthPresent true for the user's sessions. */
 export function MfaDevices({ accountId, userName }: { accountId: string; userName: string }) {
@@ -87,6 +89,8 @@ function AssignDialog({ accountId, userName, onClose }: { accountId: string; use
   const notify = useToast();
   const create = useCreateMfaDevice(accountId, userName);
   const [name, setName] = useState(`${userName}-phone`);
+  // AWS's name rule, checked as typed with the schema the API validates with.
+  const nameRule = useFieldRule(mfaDeviceBody.shape.deviceName, name);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -102,7 +106,7 @@ function AssignDialog({ accountId, userName, onClose }: { accountId: string; use
     <Dialog open onClose={onClose} title={`Assign an MFA device to ${userName}`} description="A virtual MFA device, as an authenticator app would provide.">
       <form onSubmit={submit} className="flex flex-col gap-5" noValidate>
         <ErrorAlert error={formError(create.error, ["deviceName"])} />
-        <TextField label="Device name" hint="Unique in the account. Letters, digits and + = , . @ _ -" value={name} onChange={(e) => setName(e.target.value)} error={fieldError(create.error, "deviceName")} required />
+        <TextField label="Device name" hint="Unique in the account. Letters, digits and + = , . @ _ -" value={name} onChange={(e) => setName(e.target.value)} error={nameRule.error ?? fieldError(create.error, "deviceName")} required />
         <div className="flex justify-end gap-3">
           <Button onClick={onClose}>Cancel</Button>
           <Button type="submit" variant="primary" pending={create.isPending}>

@@ -7,6 +7,7 @@ import { Pagination } from "@/components/list/pagination";
 import { PastTheEnd } from "@/components/list/past-the-end";
 import { paths } from "@/components/shell/paths";
 import { ErrorAlert } from "@/components/ui/alert";
+import { ArnText } from "@/components/ui/arn-text";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { Badge, EmptyState, PageHeader } from "@/components/ui/misc";
@@ -14,6 +15,7 @@ import { useAccounts } from "@/lib/queries/use-accounts";
 import { useWhoCan, type WhoCanRequest } from "@/lib/queries/use-who-can";
 import type { WhoCanPrincipal } from "@/lib/schemas/who-can";
 import { AccessPathView } from "./access-path";
+import { WhoCanNearMisses } from "./near-misses";
 
 function principalHref(principal: WhoCanPrincipal): string | null {
   if (principal.kind === "user") return paths.user(principal.accountId, principal.name);
@@ -106,7 +108,7 @@ export function WhoCan({ accountId }: { accountId: string }) {
           <section aria-labelledby="who-can-results" className="rounded-xl border border-line bg-surface shadow-sm">
             <div className="border-b border-line px-5 py-3.5">
               <h2 id="who-can-results" className="text-lg font-bold">
-                {result.total} allowed to <span className="font-mono">{result.action}</span> on <span className="font-mono break-all">{result.resource}</span>
+                {result.total} allowed to <span className="font-mono">{result.action}</span> on <ArnText value={result.resource} />
               </h2>
               <p className="text-muted" role="status">
                 Judged {result.evaluated.users} users, {result.evaluated.roles} roles and {result.evaluated.accounts} account roots in {result.milliseconds} ms
@@ -114,10 +116,13 @@ export function WhoCan({ accountId }: { accountId: string }) {
               </p>
             </div>
             {result.total === 0 ? (
-              <p className="px-5 py-6 text-lg">
-                Nobody: no principal is allowed this action on this resource. Check the action&apos;s spelling, try the resource&apos;s ARN or *, or add
-                context keys the policies&apos; conditions need.
-              </p>
+              <div className="px-5 py-6">
+                <p className="text-lg">
+                  Nobody in these accounts: no principal is allowed this action on this resource. Check the action&apos;s spelling, try the resource&apos;s ARN or *, or add
+                  context keys the policies&apos; conditions need.
+                </p>
+                <WhoCanNearMisses nearMisses={result.nearMisses} />
+              </div>
             ) : result.items.length === 0 ? (
               <PastTheEnd onFirst={() => goTo(1)} />
             ) : (
@@ -146,6 +151,12 @@ export function WhoCan({ accountId }: { accountId: string }) {
                   );
                 })}
               </ul>
+            )}
+            {result.total > 0 && result.nearMisses.length > 0 && (
+              <div className="border-t border-line px-5 py-4">
+                <p>Only account root users are allowed: no user or role is.</p>
+                <WhoCanNearMisses nearMisses={result.nearMisses} />
+              </div>
             )}
             {result.total > result.pageSize && (
               <div className="border-t border-line px-5 py-3.5">

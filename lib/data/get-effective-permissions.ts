@@ -1,7 +1,7 @@
 import "server-only";
-import { loadCatalog } from "@/lib/catalog/load";
+import { loadCatalog, loadCatalogIndex } from "@/lib/catalog/load";
 import { getPrincipalPolicies, type PrincipalPolicies } from "@/lib/data/get-principal-policies";
-import { analyzeAccess, describeCounts, type AccessLevelAccess, type ActionAccess, type AnalyzedAccess, type Grant, type StatementRef, type PolicyError } from "@/lib/iam";
+import { analyzeAccess, describeCounts, unreachableGrant, type CatalogIndex, type AccessLevelAccess, type ActionAccess, type AnalyzedAccess, type Grant, type StatementRef, type PolicyError } from "@/lib/iam";
 import type { AccessLevelView, ActionGroup, EffectivePermissionsResult, PrincipalPanelKind, Scope, ServiceView, StatementSource } from "@/lib/schemas/access";
 
 /**
@@ -37,7 +37,31 @@ function groupActions(level: AccessLevelAccess, table: ScopeTable): ActionGroup[
     const group = groupFor(action, table, groups);
     group.actions.push(action.action.slice(action.service.length + 1));
   }
-  return [...groups.values()];
+  const list = [...groups.values()];
+  for (const group of list) addNearMisses(group, level.actions[0]?.service ?? "", table, loadCatalogIndex());
+  return list;
+}
+
+/** Near misses shown per group, at most. */
+const GROUP_NEAR_MISSES = 5;
+
+/** Granted ARNs that fit none of an action's resource types: the grant looks like access and never is. */
+function addNearMisses(group: ActionGroup, service: string, table: ScopeTable, catalog: CatalogIndex): void {
+  if (group.status !== "allowed" && group.status !== "conditional") return;
+  const patterns = [...new Set((table.scopes[group.grants] ?? []).filter((scope) => scope.resources.element === "Resource").flatMap((scope) => scope.resources.patterns))];
+  if (patterns.length === 0) return;
+  // Bucket-for-object misses first: the commonest lesson (arn:aws:s3:::NAME is not its objects).
+  const buckets: NonNullable<ActionGroup["nearMisses"]> = [];
+  const others: NonNullable<ActionGroup["nearMisses"]> = [];
+  for (const name of group.actions) {
+    const misses = patterns.map((pattern) => unreachableGrant(catalog, `${service}:${name}`, pattern));
+    // One granted ARN that can apply (arn:aws:s3:::b/* beside arn:aws:s3:::b) makes the grant real.
+    if (misses.some((miss) => miss === null)) continue;
+    for (const miss of misses) if (miss) (miss.bucketObject ? buckets : others).push({ action: miss.action, pattern: miss.pattern, text: miss.text });
+    if (buckets.length >= GROUP_NEAR_MISSES) break;
+  }
+  const found = [...buckets, ...others].slice(0, GROUP_NEAR_MISSES);
+  if (found.length > 0) group.nearMisses = found;
 }
 
 function groupFor(action: ActionAccess, table: ScopeTable, groups: Map<string, ActionGroup>): ActionGroup {

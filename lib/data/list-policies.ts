@@ -43,7 +43,7 @@ async function idsByAttachments(where: Prisma.PolicyWhereInput, query: ListPolic
     .map((c) => c.id);
 }
 
-/** ListPolicies: scope All | AWS | Local, only attached ones, search by name, sorted, one page. */
+/** ListPolicies: scope All | AWS | Local, only attached ones, search by name (or one exact name), sorted, one page. */
 export async function listPolicies(accountId: string, query: ListPoliciesQuery): Promise<Page<PolicySummary>> {
   await findAccountOrThrow(db(), accountId);
   // Every AWS managed count is needed to filter or sort by it; otherwise only the page's.
@@ -53,7 +53,8 @@ export async function listPolicies(accountId: string, query: ListPoliciesQuery):
   const search = await nameSearchWhere(query.search, (like) =>
     db().policy.findMany({ where: { AND: [scope, like] }, select: { id: true, nameLower: true } }),
   );
-  const where: Prisma.PolicyWhereInput = { AND: [scope, search] };
+  const exact: Prisma.PolicyWhereInput = query.name ? { nameLower: query.name.toLowerCase() } : {};
+  const where: Prisma.PolicyWhereInput = { AND: [scope, search, exact] };
   const total = await db().policy.count({ where });
   let rows;
   if (query.sort === "attachments") {

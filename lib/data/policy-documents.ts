@@ -1,18 +1,9 @@
 import "server-only";
 import { IamError, limitExceeded } from "@/lib/errors";
-import { policySizeWithoutWhitespace, validatePolicy, type PolicyKind } from "@/lib/iam";
+import { POLICY_SIZE_LIMITS, policySizeWithoutWhitespace, validatePolicy, type PolicyKind } from "@/lib/iam";
 
-/**
- * IAM's size quotas for policy documents, counted without white space:
- * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html
- */
-export const POLICY_SIZE_LIMITS = {
-  managedPolicy: 6_144,
-  trustPolicy: 2_048,
-  userInline: 2_048,
-  groupInline: 5_120,
-  roleInline: 10_240,
-} as const;
+/** IAM's size quotas for policy documents: one table, lib/iam's, which the editor's live finding reads too. */
+export { POLICY_SIZE_LIMITS };
 
 /**
  * Refuses a document AWS would refuse: MalformedPolicyDocument (400) carrying the issues the

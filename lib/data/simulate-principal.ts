@@ -4,6 +4,7 @@ import { arnAccount, assumedRoleArn, federatedUserArn, isRoleArn } from "@/lib/a
 import { db } from "@/lib/db";
 import { getPrincipalPolicies } from "@/lib/data/get-principal-policies";
 import { pastedPolicy, storedPolicy, trustPolicy } from "@/lib/data/simulate-policies";
+import { loadCatalogIndex } from "@/lib/catalog/load";
 import { validationError } from "@/lib/errors";
 import {
   cacheCompilation,
@@ -12,6 +13,7 @@ import {
   createEvaluator,
   describeDecision,
   gateSteps,
+  nearMissesOf,
   parseCaller,
   prepareRequest,
   resourcePolicyKind,
@@ -20,6 +22,7 @@ import {
   type PolicyDocument,
   type PolicyKind,
   type Prepared,
+  type RawPolicy,
 } from "@/lib/iam";
 import type { SimulatedPolicy, SimulatedStatement, SimulateInput, SimulationIssue, SimulationResult, SimulationRow } from "@/lib/schemas/simulation";
 
@@ -185,6 +188,8 @@ class RowEvaluators {
   private readonly cache = createDocumentCache();
   private readonly prepared = new Map<string, { ready: Ready; evaluator: Evaluator }>();
   private readonly issues = new Map<string, SimulationIssue>();
+  /** Statements as written, per document, for the near misses of implicit denies. */
+  private readonly written = new Map<PolicyDocument, RawPolicy>();
 
   constructor(
     private readonly caller: Caller,
@@ -277,6 +282,11 @@ class RowEvaluators {
         },
         toStatement,
       ),
+      nearMisses: nearMissesOf(ready, result, plan.action, plan.resource, this.input.context, { catalog: loadCatalogIndex(), cache: this.written }).map((miss) => ({
+        statement: toStatement({ source: miss.source, policyIndex: miss.policyIndex, statementIndex: miss.statementIndex, sid: miss.sid, effect: "Allow", level: miss.level }),
+        part: miss.part,
+        text: miss.text,
+      })),
       resourcePolicy: plan.resourcePolicyIndex,
     };
     if (result.level !== undefined) row.level = result.level;

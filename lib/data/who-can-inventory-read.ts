@@ -72,7 +72,7 @@ async function compileManaged(
   ids: ReadonlySet<string>,
   whole: boolean,
   compile: (text: string) => CompiledPolicy,
-): Promise<Map<string, { row: ManagedRow; compiled: CompiledPolicy }>> {
+): Promise<Map<string, { row: ManagedRow; compiled: CompiledPolicy; document: string }>> {
   type Row = Omit<ManagedRow, "awsManaged"> & { awsManaged: boolean | number; document: string };
   const rows: Row[] = [];
   if (whole) rows.push(...(await tx.$queryRawUnsafe<Row[]>(`SELECT ${MANAGED_COLUMNS} WHERE ${HELD}`)));
@@ -83,8 +83,8 @@ async function compileManaged(
       rows.push(...(await tx.$queryRawUnsafe<Row[]>(`SELECT ${MANAGED_COLUMNS} WHERE p."id" IN (${slice.map(() => "?").join(", ")})`, ...slice)));
     }
   }
-  const result = new Map<string, { row: ManagedRow; compiled: CompiledPolicy }>();
-  for (const row of rows) if (ids.has(row.id)) result.set(row.id, { row: { ...row, awsManaged: Boolean(row.awsManaged) }, compiled: compile(row.document) });
+  const result = new Map<string, { row: ManagedRow; compiled: CompiledPolicy; document: string }>();
+  for (const row of rows) if (ids.has(row.id)) result.set(row.id, { row: { ...row, awsManaged: Boolean(row.awsManaged) }, compiled: compile(row.document), document: row.document });
   // The version row and the policy's default pointer are written in one transaction.
   for (const id of ids) if (!result.has(id)) throw new Error(`Policy ${id} has no default version`);
   return result;
@@ -170,14 +170,15 @@ export async function readInventory(tx: Tx, scope: InventoryScope): Promise<Inve
     if (!scope) heldBy.set(scopeKey, (scope = new Map()));
     let found = scope.get(policyId);
     if (!found) {
-      const { row, compiled } = managed.get(policyId)!;
-      scope.set(policyId, (found = { meta: { kind, name: row.name, arn: row.arn, awsManaged: row.awsManaged, owner: null }, compiled, viaGroup }));
+      const { row, compiled, document } = managed.get(policyId)!;
+      scope.set(policyId, (found = { meta: { kind, name: row.name, arn: row.arn, awsManaged: row.awsManaged, owner: null }, compiled, document, viaGroup }));
     }
     return found;
   };
   const inline = (row: { name: string; document: string }, owner: NonNullable<PolicyRef["owner"]>, viaGroup: string | null): HeldPolicy => ({
     meta: { kind: "inline", name: row.name, arn: null, awsManaged: false, owner },
     compiled: compile(row.document),
+    document: row.document,
     viaGroup,
   });
 
@@ -236,7 +237,7 @@ export async function readInventory(tx: Tx, scope: InventoryScope): Promise<Inve
       caller: callerOf(role.arn, roleTagsBy.get(role.id) ?? NONE),
       identity: ownPolicies(roleAttachedBy.get(role.id) ?? NONE, roleInlineBy.get(role.id) ?? NONE, owner),
       boundary: role.boundaryPolicyId ? held(role.boundaryPolicyId, "boundary", null) : null,
-      trust: { meta: { kind: "trust", name: "Trust policy", arn: null, awsManaged: false, owner }, compiled: compile(role.trustPolicy), viaGroup: null },
+      trust: { meta: { kind: "trust", name: "Trust policy", arn: null, awsManaged: false, owner }, compiled: compile(role.trustPolicy), document: role.trustPolicy, viaGroup: null },
       trustText: role.trustPolicy,
     };
   });

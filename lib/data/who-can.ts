@@ -1,6 +1,7 @@
 import "server-only";
 import { loadInventory } from "@/lib/data/who-can-inventory";
-import { whoCan as answer } from "@/lib/iam";
+import { loadCatalogIndex } from "@/lib/catalog/load";
+import { whoCan as answer, whoCanNearMisses } from "@/lib/iam";
 import { pageOf } from "@/lib/schemas/common";
 import type { WhoCanQuery, WhoCanResult } from "@/lib/schemas/who-can";
 
@@ -21,6 +22,9 @@ export async function whoCan(query: WhoCanQuery): Promise<WhoCanResult> {
     ...pageOf(principals, query),
     evaluated: { accounts: inventory.accountIds.length, users: inventory.users.length, roles: inventory.roles.length },
     explicitlyDenied,
+    // Only when no user or role is allowed (account roots may be: they hold every permission of
+    // their own account): the answer explains what nearly matched.
+    nearMisses: principals.every((principal) => principal.kind === "root") ? whoCanNearMisses(inventory, query, { catalog: loadCatalogIndex() }) : [],
     milliseconds: Math.round(performance.now() - started),
   };
 }

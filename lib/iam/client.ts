@@ -23,7 +23,9 @@ export {
 } from "./validate";
 export type { PolicyIssue, PolicyKind, SourceRange, ValidationResult } from "./validate";
 export { policyJsonSchema } from "./schema/policy-schema";
-export { compareFindings, groupFindings, lintPolicy, SEVERITY_LABELS, SEVERITY_ORDER } from "./lint";
+export { defaultSizeLimit, POLICY_SIZE_LIMITS } from "./validate/quotas";
+export type { PolicyQuota } from "./validate/quotas";
+export { compareFindings, groupFindings, lintPolicy, lintPolicySize, SEVERITY_LABELS, SEVERITY_ORDER } from "./lint";
 export type { FindingGroup, LintFinding, LintSeverity } from "./lint";
 export * from "./summary";
 // Types only: the results of the server's access analysis, as the effective-permissions view shows them.

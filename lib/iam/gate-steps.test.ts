@@ -28,7 +28,7 @@ describe("gateSteps", () => {
       "sessionPolicy",
     ]);
     expect(steps(r)).toEqual({
-      explicitDeny: "allowed",
+      explicitDeny: "noDeny",
       scp: "notApplicable",
       rcp: "notApplicable",
       resourcePolicy: "notApplicable",
@@ -57,5 +57,17 @@ describe("gateSteps", () => {
     const lit = steps(cross, { ...plain, hasResourcePolicy: true });
     expect([lit.resourcePolicy, lit.identityPolicy]).toEqual(["allowed!", "allowed!"]);
     expect(steps(result({ gate: "rootUser" }), { ...plain, isRoot: true }).identityPolicy).toBe("notApplicable!");
+  });
+});
+
+describe("gateSteps: words", () => {
+  it("marks an explicit-deny gate that found no Deny as noDeny, never as allowing, and says what each gate checked", () => {
+    const r = result({ decision: "implicitDeny", gate: "identityPolicy" });
+    const lit = gateSteps(r, plain, (m) => m);
+    const explicit = lit.find((s) => s.gate === "explicitDeny")!;
+    expect(explicit.state).toBe("noDeny");
+    expect(explicit.note).toMatch(/No Deny statement/);
+    expect(lit.every((s) => s.checked.startsWith("Checks"))).toBe(true);
+    expect(lit.find((s) => s.gate === "identityPolicy")).toMatchObject({ state: "noAllow", decisive: true, note: "No identity-based policy allows the action on the resource." });
   });
 });

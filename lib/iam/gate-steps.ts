@@ -10,8 +10,11 @@ import type { EvaluationResult, Gate, MatchedStatement, PolicySource } from "./t
 
 export type GateName = "explicitDeny" | "scp" | "rcp" | "resourcePolicy" | "identityPolicy" | "permissionsBoundary" | "sessionPolicy";
 
-/** allowed: an Allow applied; denied: a Deny applied; noAllow: present, nothing allowed; notApplicable: no such policy. */
-export type GateState = "allowed" | "denied" | "noAllow" | "notApplicable";
+/**
+ * allowed: an Allow applied; denied: a Deny applied; noDeny: the explicit-deny gate found no Deny
+ * (it never allows anything by itself); noAllow: present, nothing allowed; notApplicable: no such policy.
+ */
+export type GateState = "allowed" | "denied" | "noDeny" | "noAllow" | "notApplicable";
 
 /** One step of "How AWS enforcement code logic evaluates requests", lit for this request. */
 export interface GateStep<S> {
@@ -21,6 +24,9 @@ export interface GateStep<S> {
   decisive: boolean;
   /** The statements behind the state (Deny statements for the explicit-deny step). */
   statements: S[];
+  /** What the gate checks, in words. */
+  checked: string;
+  /** What it found for this request. */
   note: string;
 }
 
@@ -63,7 +69,8 @@ const SOURCE_OF: Partial<Record<GateName, PolicySource>> = {
 const NOTES: Record<GateName, Record<GateState, string>> = {
   explicitDeny: {
     denied: "A Deny statement applies: an explicit deny overrides every allow.",
-    allowed: "No Deny statement in any policy applies.",
+    noDeny: "No Deny statement in any policy applies, so evaluation goes on to the next gate.",
+    allowed: "",
     noAllow: "",
     notApplicable: "",
   },
@@ -71,38 +78,54 @@ const NOTES: Record<GateName, Record<GateState, string>> = {
     allowed: "Every level of the organization's service control policies allows the action.",
     noAllow: "A level of the service control policies has no Allow for the action.",
     denied: "",
+    noDeny: "",
     notApplicable: "The account is in no organization: no service control policies apply.",
   },
   rcp: {
     allowed: "Every level of the resource control policies allows the action.",
     noAllow: "A level of the resource control policies has no Allow for the action.",
     denied: "",
+    noDeny: "",
     notApplicable: "No resource control policies apply.",
   },
   resourcePolicy: {
     allowed: "The resource-based policy allows the caller.",
     noAllow: "The resource-based policy has no Allow for the caller.",
     denied: "",
+    noDeny: "",
     notApplicable: "The resource has no resource-based policy in this simulation.",
   },
   identityPolicy: {
     allowed: "An identity-based policy allows the action on the resource.",
     noAllow: "No identity-based policy allows the action on the resource.",
     denied: "",
+    noDeny: "",
     notApplicable: "The account root user is not limited by identity-based policies.",
   },
   permissionsBoundary: {
     allowed: "The permissions boundary allows the action.",
     noAllow: "The permissions boundary does not allow the action: it caps every other grant.",
     denied: "",
+    noDeny: "",
     notApplicable: "The principal has no permissions boundary.",
   },
   sessionPolicy: {
     allowed: "The session policy allows the action.",
     noAllow: "The session policy does not allow the action.",
     denied: "",
+    noDeny: "",
     notApplicable: "No session policy applies (not a session, or none was passed).",
   },
+};
+
+const CHECKS: Record<GateName, string> = {
+  explicitDeny: "Checks every policy (identity, boundary, session, SCPs, RCPs, resource) for a Deny statement that matches the action, resource and conditions.",
+  scp: "Checks that each level of the organization's service control policies has an Allow for the action.",
+  rcp: "Checks that each level of the resource control policies has an Allow for the action on the resource.",
+  resourcePolicy: "Checks the resource-based policy for an Allow naming the caller, the action and the resource.",
+  identityPolicy: "Checks the principal's identity-based policies (its own, its groups', managed and inline) for an Allow matching the action, resource and conditions.",
+  permissionsBoundary: "Checks that the permissions boundary also allows the action on the resource.",
+  sessionPolicy: "Checks that the session policy also allows the action on the resource.",
 };
 
 function present(gate: GateName, request: RequestPolicies): boolean {
@@ -134,7 +157,7 @@ function everyLevelAllows(allows: readonly MatchedStatement[], levels: number): 
 
 function stateOf(gate: GateName, request: RequestPolicies, mine: readonly MatchedStatement[], all: readonly MatchedStatement[]): GateState {
   if (!present(gate, request)) return "notApplicable";
-  if (gate === "explicitDeny") return all.some((statement) => statement.effect === "Deny") ? "denied" : "allowed";
+  if (gate === "explicitDeny") return all.some((statement) => statement.effect === "Deny") ? "denied" : "noDeny";
   const allows = mine.filter((statement) => statement.effect === "Allow");
   if (gate === "scp") return everyLevelAllows(allows, request.scpLevels) ? "allowed" : "noAllow";
   if (gate === "rcp") return everyLevelAllows(allows, request.rcpLevels) ? "allowed" : "noAllow";
@@ -154,6 +177,6 @@ export function gateSteps<S>(
         ? result.explanation.filter((statement) => statement.effect === "Deny")
         : result.explanation.filter((statement) => statement.source === source);
     const state = stateOf(gate, request, mine, result.explanation);
-    return { gate, state, decisive: decisive.has(gate), statements: mine.map(toStatement), note: NOTES[gate][state] };
+    return { gate, state, decisive: decisive.has(gate), statements: mine.map(toStatement), checked: CHECKS[gate], note: NOTES[gate][state] };
   });
 }

@@ -30,6 +30,7 @@ export {
   type SimulateOutcome,
 } from "./simulate";
 export { describeDecision, describeStatement, describeVerdict } from "./describe";
+export { accessDeniedMessage, accessDeniedReason, type DeniedRequest } from "./access-denied";
 export {
   prepareCatalog,
   sweep,
@@ -64,3 +65,7 @@ export * from "./client";
 export { limitedByResources, statementScopes, type StatementScope } from "./statement-scope";
 export { statementsForAction, type MatchingStatement } from "./policies-for-action";
 export { gateSteps, type GateName, type GateState, type GateStep, type RequestPolicies } from "./gate-steps";
+export { findNearMisses, NEAR_MISS_LIMIT, type ConditionMiss, type NearMiss, type NearMissOptions, type NearMissPart, type NearMissPolicy, type NearMissRequest, type RawPolicy } from "./near-miss";
+export { nearMissesOf, nearMissPolicies } from "./near-miss-request";
+export { unreachableGrant, type BucketObjectHint, type ResourceTypeHint, type UnreachableGrant } from "./near-miss-hints";
+export { whoCanNearMisses, type WhoCanNearMiss } from "./who-can/near-misses";

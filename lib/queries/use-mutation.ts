@@ -3,18 +3,17 @@
 import { useMutation, useQueryClient, type QueryKey } from "@tanstack/react-query";
 import type { ApiError } from "./api";
 import { keys } from "./keys";
+import { retireQueries, underAny } from "./retire-queries";
 
 interface Options<TData, TVars> {
-  /** Query prefixes of something the write removed: dropped, never refetched (they would 404). */
+  /** Query prefixes of something the write removed: cancelled and dropped, never refetched (they would 404). */
   gone?: (data: TData, vars: TVars) => QueryKey[];
 }
 
-const startsWith = (key: QueryKey, prefix: QueryKey) =>
-  prefix.every((part, index) => key[index] === part);
-
 /**
  * A write in one account: on success every query of that account (lists, details, counts,
- * history) and the accounts overview are invalidated, so all views update at once.
+ * history) and the accounts overview are invalidated, so all views update at once; the queries
+ * of what the write removed are retired instead (retireQueries).
  */
 export function useAccountMutation<TVars, TData = unknown>(
   accountId: string,
@@ -26,12 +25,10 @@ export function useAccountMutation<TVars, TData = unknown>(
     mutationFn,
     onSuccess: async (data, vars) => {
       const gone = options.gone?.(data, vars) ?? [];
-      for (const prefix of gone) client.removeQueries({ queryKey: prefix });
+      await retireQueries(client, gone);
+      const isGone = underAny(gone);
       await Promise.all([
-        client.invalidateQueries({
-          queryKey: keys.account(accountId),
-          predicate: (query) => !gone.some((prefix) => startsWith(query.queryKey, prefix)),
-        }),
+        client.invalidateQueries({ queryKey: keys.account(accountId), predicate: (query) => !isGone(query) }),
         client.invalidateQueries({ queryKey: keys.accounts }),
       ]);
     },

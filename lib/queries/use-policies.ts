@@ -1,10 +1,10 @@
 "use client";
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { api, ApiError, qs, seg } from "./api";
+import { api, qs, seg } from "./api";
 import { keys } from "./keys";
 import { getItems } from "./list";
-import type { Policy, PolicyEntities, PolicyUsage, PolicyVersion, Tag } from "./types";
+import type { Page, Policy, PolicyEntities, PolicyScope, PolicySummary, PolicyUsage, PolicyVersion, Tag } from "./types";
 import { useAccountMutation } from "./use-mutation";
 
 const base = (accountId: string) => `/accounts/${seg(accountId)}/policies`;
@@ -17,18 +17,20 @@ export function usePolicy(accountId: string, policyName: string) {
   });
 }
 
+/** A name the API can hold ([\w+=,.@-], 1–128): anything else cannot name a policy. */
+const isPolicyName = (name: string) => /^[\w+=,.@-]{1,128}$/.test(name);
+
 /**
- * The policy named exactly `name` (customer managed here, else AWS managed), or null. A search
- * for "ReadOnlyAccess" matches hundreds of names; pickers list the exact one first.
+ * The policies named exactly `name` (customer managed and AWS managed may share one), in the
+ * scope. A search for "ReadOnlyAccess" matches hundreds of names; pickers list the exact ones
+ * first. Asked of the list endpoint (`?name=`), so a partial name is an empty page, never a 404.
  */
-export function usePolicyNamed(accountId: string, name: string) {
+export function usePoliciesNamed(accountId: string, name: string, scope: PolicyScope = "All") {
+  const params = { search: "", sort: "name", order: "asc" as const, page: 1, pageSize: 10, name: name.toLowerCase(), scope };
   return useQuery({
-    queryKey: [...keys.entity(accountId, "policies", name), "exact"],
-    queryFn: () => api<Policy>(one(accountId, name)).catch((error: unknown) => {
-      if (error instanceof ApiError && error.code === "NoSuchEntity") return null;
-      throw error;
-    }),
-    enabled: /^[\w+=,.@-]{1,128}$/.test(name),
+    queryKey: keys.list(accountId, "policies", params),
+    queryFn: async () => (await api<Page<PolicySummary>>(`${base(accountId)}${qs({ name, scope: scope === "All" ? undefined : scope })}`)).items,
+    enabled: isPolicyName(name),
   });
 }
 

@@ -55,6 +55,11 @@ export interface ActionGroup {
   limits: LimitView[];
   /** Action names without the service prefix, in catalog order. */
   actions: string[];
+  /**
+   * Near misses: granted Resource ARNs that no resource of an action can match (s3:GetObject on
+   * a bucket ARN), so the grant never applies; a few at most (lib/iam/near-miss-hints.ts).
+   */
+  nearMisses?: { action: string; pattern: string; text: string }[];
 }
 
 export interface AccessLevelView {

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 import { accountAlias, accountId } from "@/lib/schemas/common";
 import { strictObject } from "@/lib/schemas/strict";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 import { pageQuery } from "@/lib/schemas/common";
 
 // The catalog browser's API (GET /api/v1/catalog/…): the compiled action catalog, not the database.

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 import { strictObject } from "@/lib/schemas/strict";
 
 // Name, path and tag rules from the IAM API reference (CreateUser, CreateGroup, CreateRole,

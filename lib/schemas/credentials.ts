@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 import { strictObject } from "@/lib/schemas/strict";
 
 // Request and response shapes of a user's security credentials: console password (login

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 import { groupName, iamPath, listQuery, userName } from "@/lib/schemas/common";
 import { strictObject } from "@/lib/schemas/strict";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 import { NAME_CHARS } from "@/lib/schemas/common";
 import { qualifiedAction, servicePrefix } from "@/lib/schemas/catalog";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 import type { PolicyAccessDiffResult } from "@/lib/iam/client";
 import { versionId, type PolicyVersion } from "@/lib/schemas/policy";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 import { strictObject } from "@/lib/schemas/strict";
 import { iamPath, listQuery, pageQuery, policyArn, policyDocumentText, policyName, tags, type Page, type Tag } from "@/lib/schemas/common";
 
@@ -31,6 +31,8 @@ export type PolicySortKey = (typeof POLICY_SORT_KEYS)[number];
 
 export const listPoliciesQuery = listQuery(POLICY_SORT_KEYS).extend({
   scope: z.enum(POLICY_SCOPES).optional().default("All"),
+  /** Only the policy named exactly this (regardless of case): a picker's exact match, never a 404. */
+  name: z.string().trim().max(128).optional().default(""),
   onlyAttached: booleanFlag,
 });
 export type ListPoliciesQuery = z.infer<typeof listPoliciesQuery>;

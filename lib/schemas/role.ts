@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 import { iamPath, listQuery, policyArn, policyDocumentText, roleName, tags, type Tag } from "@/lib/schemas/common";
 import { strictObject } from "@/lib/schemas/strict";
 

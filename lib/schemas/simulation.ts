@@ -1,5 +1,5 @@
-import { z } from "zod";
-import type { Decision, Effect, Gate, GateName, GateState, GateStep as IamGateStep, PolicySource } from "@/lib/iam";
+import { z } from "./zod";
+import type { Decision, Effect, Gate, GateName, GateState, GateStep as IamGateStep, NearMissPart, PolicySource } from "@/lib/iam";
 import { findTooDeepInText, formatPolicyPath, MAX_POLICY_DEPTH } from "@/lib/iam/client";
 import { accountId } from "@/lib/schemas/common";
 import { strictObject } from "@/lib/schemas/strict";
@@ -157,6 +157,16 @@ export type { GateName, GateState };
 /** One step of "How AWS enforcement code logic evaluates requests", lit for this request (lib/iam/gate-steps.ts). */
 export type GateStep = IamGateStep<SimulatedStatement>;
 
+/**
+ * An Allow statement whose action matches but whose resource, NotResource or condition does not
+ * (lib/iam/near-miss.ts): `text` follows the statement's name ("MyBucketReadOnly, statement 1 …").
+ */
+export interface SimulatedNearMiss {
+  statement: SimulatedStatement;
+  part: NearMissPart;
+  text: string;
+}
+
 export interface SimulationRow {
   action: string;
   resource: string;
@@ -170,6 +180,8 @@ export interface SimulationRow {
   matched: SimulatedStatement[];
   missingContextValues: string[];
   steps: GateStep[];
+  /** For an implicit deny: the statements that nearly allowed it (at most a few). */
+  nearMisses: SimulatedNearMiss[];
   /** Indexes into `policies` of the resource-based policy used for this resource, if any. */
   resourcePolicy: number | null;
 }

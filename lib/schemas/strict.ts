@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 
 // Request bodies, and the query strings of writes, refuse keys they do not declare: a typo
 // ("pasword") or a stray key (`__proto__`) must not be silently dropped while the write goes

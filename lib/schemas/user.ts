@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "./zod";
 import { iamPath, listQuery, policyArn, tags, userName, type Tag } from "@/lib/schemas/common";
 import { strictObject } from "@/lib/schemas/strict";
 

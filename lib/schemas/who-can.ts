@@ -1,5 +1,5 @@
-import { z } from "zod";
-import type { AssumableRole, ConditionalAssumption, ContextValue, RoleAssumer, WhoCanPrincipal } from "@/lib/iam";
+import { z } from "./zod";
+import type { AssumableRole, ConditionalAssumption, ContextValue, RoleAssumer, WhoCanNearMiss, WhoCanPrincipal } from "@/lib/iam";
 import { accountId, pageQuery, type Page } from "@/lib/schemas/common";
 
 // Who can (GET /api/v1/who-can), the principals who may assume a role (…/roles/NAME/assumed-by)
@@ -42,7 +42,7 @@ export const whoCanQuery = z.object({
 export type WhoCanQuery = z.output<typeof whoCanQuery>;
 
 // The answers' parts are the engine's (lib/iam/who-can/types.ts).
-export type { AccessPath, AssumableRole, ConditionalAssumption, PathStatement, PolicyRef, RoleAssumer, RoleRef, WhoCanPrincipal } from "@/lib/iam";
+export type { AccessPath, WhoCanNearMiss, AssumableRole, ConditionalAssumption, PathStatement, PolicyRef, RoleAssumer, RoleRef, WhoCanPrincipal } from "@/lib/iam";
 
 /**
  * One page of the principals allowed, by account, kind (root, user, role) then name; `total`
@@ -55,6 +55,8 @@ export interface WhoCanResult extends Page<WhoCanPrincipal> {
   evaluated: { accounts: number; users: number; roles: number };
   /** Principals an explicit deny stops although something allows them. */
   explicitlyDenied: number;
+  /** When nobody is allowed: the statements that nearly allowed it (a few at most). */
+  nearMisses: WhoCanNearMiss[];
   milliseconds: number;
 }
 

@@ -133,6 +133,18 @@ describe("getPrincipalPolicies", () => {
 });
 
 describe("getEffectivePermissions", () => {
+  it("names a granted bucket ARN that can never reach the objects, unless the same grant also names the objects", async () => {
+    const grant = (resources: string[]) => JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: ["s3:GetObject", "s3:ListBucket"], Resource: resources }] });
+    await newUser("erin");
+    await putInlinePolicy("user", accountId, "erin", "BucketOnly", grant(["arn:aws:s3:::my_bucket"]));
+    const misses = (result: ReturnType<typeof analyzed>) => (level(result, "s3", "Read")?.groups ?? []).flatMap((g) => g.nearMisses ?? []);
+    expect(misses(analyzed(await getEffectivePermissions("user", accountId, "erin")))).toEqual([
+      expect.objectContaining({ action: "s3:GetObject", pattern: "arn:aws:s3:::my_bucket", text: expect.stringContaining("objects are arn:aws:s3:::my_bucket/*") }),
+    ]);
+    await putInlinePolicy("user", accountId, "erin", "BucketOnly", grant(["arn:aws:s3:::my_bucket", "arn:aws:s3:::my_bucket/*"]));
+    expect(misses(analyzed(await getEffectivePermissions("user", accountId, "erin")))).toEqual([]);
+  });
+
   it("groups actions by service and level and names the policy behind each", async () => {
     await newUser("alice");
     await newGroup("ReadOnly");

@@ -50,6 +50,20 @@ const ask = (query: Record<string, string>) => whoCan(whoCanQuery.parse(query));
 const namesIn = (result: WhoCanResult, accountId: string) => result.items.filter((p) => p.accountId === accountId).map((p) => `${p.kind}:${p.name}`);
 
 describe("whoCan", () => {
+  it("explains near misses when only the account root is allowed (the root holds every permission of its account)", async () => {
+    const lone = await freshAccount();
+    await createUser(lone, createUserBody.parse({ userName: "erin" }));
+    await putInlinePolicy("user", lone, "erin", "BucketOnly", allow("s3:GetObject", "arn:aws:s3:::my_bucket"));
+    const result = await ask({ action: "s3:GetObject", resource: "arn:aws:s3:::my_bucket/key.txt", resourceAccount: lone });
+    expect(namesIn(result, lone)).toEqual(["root:account root"]);
+    // The resource's account first; other accounts' statements on other buckets follow.
+    expect(result.nearMisses[0].principal).toMatchObject({ accountId: lone, name: "erin" });
+    expect(result.nearMisses[0].text).toContain("objects are arn:aws:s3:::my_bucket/*");
+    // With a user allowed, there is nothing to explain.
+    const read = await ask({ action: "s3:GetObject", resource: "arn:aws:s3:::reports/q1.csv", resourceAccount: prod });
+    expect(read.nearMisses).toEqual([]);
+  });
+
   it("lists the Admins' members and the account root for iam:CreateUser, not Developers, ReadOnly or other accounts", async () => {
     const result = await ask({ action: "iam:CreateUser", resource: `arn:aws:iam::${prod}:user/new-user` });
     expect(namesIn(result, prod)).toEqual(["root:account root", "user:carol"]);

@@ -24,6 +24,8 @@ export interface ConditionEntry {
   values: readonly string[];
   /** Whether one request value matches any of the policy values (the positive form). */
   matches(requestValue: string, lookup: ContextLookup): boolean;
+  /** Whether this operator and key hold for the request (the block holds when every entry does). */
+  test(lookup: ContextLookup): boolean;
 }
 
 export interface CompiledCondition {
@@ -169,6 +171,7 @@ export function compileCondition(
       key: { name: entry.name, lower: entry.key },
       values: entry.texts,
       matches: (requestValue: string, lookup: ContextLookup) => matchesPolicy(entry, requestValue, lookup),
+      test: (lookup: ContextLookup) => evaluateEntry(entry, lookup),
     })),
     test(lookup) {
       for (const entry of entries) if (!evaluateEntry(entry, lookup)) return false;

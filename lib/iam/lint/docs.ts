@@ -10,6 +10,7 @@ export const DOCS = {
   conditionKeys: `${GUIDE}reference_policies_condition-keys.html`,
   conditionOperators: `${GUIDE}reference_policies_elements_condition_operators.html`,
   multiValued: `${GUIDE}reference_policies_condition-single-vs-multi-valued-context-keys.html`,
+  notAction: `${GUIDE}reference_policies_elements_notaction.html`,
   notResource: `${GUIDE}reference_policies_elements_notresource.html`,
   passRole: `${GUIDE}id_roles_use_passrole.html`,
   principal: `${GUIDE}reference_policies_elements_principal.html`,

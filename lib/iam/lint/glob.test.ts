@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { editDistance, closest } from "./distance";
-import { coverMatcher, intersects } from "./glob";
+import { coverMatcher, intersects, SEGMENT_STAR } from "./glob";
 
 describe("intersects: can two wildcard patterns match one same string", () => {
   it.each([
@@ -24,6 +24,19 @@ describe("intersects: can two wildcard patterns match one same string", () => {
     // A policy's own star may still run past colons.
     const secret = "arn:*:secretsmanager:*:*:secret:*";
     expect(intersects(secret, "arn:aws:secretsmanager:*:*:opsworks-cm!x-*", secret.indexOf("secret:"))).toBe(true);
+  });
+
+  it("keeps a segment star (a bucket name) within its path segment", () => {
+    // The partition's star stays in its field too, as the catalog's ARNs are compared.
+    const bucket = `arn:*:s3:::${SEGMENT_STAR}`;
+    const fits = (catalog: string, policy: string) => intersects(catalog, policy, "arn:*:s3:::".length);
+    expect(fits(bucket, "arn:aws:s3:::my_bucket")).toBe(true);
+    expect(fits(bucket, "arn:aws:s3:::my_*")).toBe(true);
+    expect(fits(bucket, "arn:aws:s3:::my_bucket/*")).toBe(false);
+    expect(fits(bucket, "arn:aws:s3:::my_bucket/")).toBe(false);
+    // The policy's own star may still be empty, or end the name: "*" stands for any text.
+    expect(fits(bucket, "arn:aws:s3:::*")).toBe(true);
+    expect(fits(`arn:*:s3:::${SEGMENT_STAR}/*`, "arn:aws:s3:::my_bucket/*")).toBe(true);
   });
 });
 

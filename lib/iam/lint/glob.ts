@@ -28,19 +28,29 @@ export function coverMatcher(general: string, ignoreCase: boolean): (specific: s
   return (specific) => matcher(ignoreCase ? specific.toLowerCase() : specific);
 }
 
+/**
+ * In a catalog ARN, a placeholder that stands for one path segment (${BucketName}, which the
+ * catalog itself follows with "/" in "${BucketName}/${ObjectName}"): a star that takes neither
+ * "/" nor ":". Never appears in a policy's own text (a control character).
+ */
+export const SEGMENT_STAR = "\u0001";
+
+const isStar = (c: string) => c === "*" || c === SEGMENT_STAR;
+
 /** Characters that agree: equal, or either is `?` (stars are handled by the caller). */
 const agree = (x: string, y: string) => x === y || x === "?" || y === "?";
 
 /**
  * Whether two patterns can match one same string. `a`'s stars before index `confinedUntil`
  * cannot take a literal ":" of `b` (a catalog ARN's ${Region} stays in its field, while a
- * policy's `*` may run on). The literal ends are compared first (most pairs differ there);
- * the rest is a table: `a[i:]` and `b[j:]` share a string when a star takes nothing or one
- * more character of the other side, or two characters agree.
+ * policy's `*` may run on), and its SEGMENT_STARs take neither ":" nor "/". The literal ends
+ * are compared first (most pairs differ there); the rest is a table: `a[i:]` and `b[j:]` share
+ * a string when a star takes nothing or one more character of the other side, or two
+ * characters agree.
  */
 export function intersects(a: string, b: string, confinedUntil = 0): boolean {
   let start = 0;
-  while (start < a.length && start < b.length && a[start] !== "*" && b[start] !== "*") {
+  while (start < a.length && start < b.length && !isStar(a[start]) && b[start] !== "*") {
     if (!agree(a[start], b[start])) return false;
     start++;
   }
@@ -48,7 +58,7 @@ export function intersects(a: string, b: string, confinedUntil = 0): boolean {
   while (end < a.length - start && end < b.length - start) {
     const x = a[a.length - 1 - end];
     const y = b[b.length - 1 - end];
-    if (x === "*" || y === "*") break;
+    if (isStar(x) || y === "*") break;
     if (!agree(x, y)) return false;
     end++;
   }
@@ -58,16 +68,21 @@ export function intersects(a: string, b: string, confinedUntil = 0): boolean {
 // Filled from the ends backwards, one row of `a` at a time: O(|a| × |b|) time, O(|b|) memory.
 function intersectsTable(a: string, b: string, confinedUntil: number): boolean {
   if (b === "*" || (a === "*" && confinedUntil <= 0)) return true;
+  // What a star of `a` at index i may take from `b` (a star or `?` of `b` stands for anything).
+  const takes = (i: number, c: string) => {
+    if (a[i] === SEGMENT_STAR) return c !== ":" && c !== "/";
+    return i >= confinedUntil || c !== ":";
+  };
   let below = new Uint8Array(b.length + 1);
   let row = new Uint8Array(b.length + 1);
   for (let i = a.length; i >= 0; i--) {
     for (let j = b.length; j >= 0; j--) {
       let result = i === a.length && j === b.length;
-      if (!result && i < a.length && a[i] === "*") {
-        result = below[j] === 1 || (j < b.length && (i >= confinedUntil || b[j] !== ":") && row[j + 1] === 1);
+      if (!result && i < a.length && isStar(a[i])) {
+        result = below[j] === 1 || (j < b.length && takes(i, b[j]) && row[j + 1] === 1);
       }
       if (!result && j < b.length && b[j] === "*") result = row[j + 1] === 1 || (i < a.length && below[j] === 1);
-      if (!result && i < a.length && j < b.length && a[i] !== "*" && b[j] !== "*") {
+      if (!result && i < a.length && j < b.length && !isStar(a[i]) && b[j] !== "*") {
         result = agree(a[i], b[j]) && below[j + 1] === 1;
       }
       row[j] = result ? 1 : 0;

@@ -4,6 +4,7 @@
  */
 import type { CatalogIndex } from "../catalog";
 import { closest } from "./distance";
+import { SEGMENT_STAR } from "./glob";
 import { replaceBraced } from "../variables";
 
 /** The five colon-separated fields of an ARN plus the resource part, as wildcard patterns. */
@@ -38,19 +39,74 @@ export interface LintIndex {
 export interface CatalogArn {
   glob: string;
   resourceStart: number;
+  /**
+   * `glob` with the placeholders of one path segment as SEGMENT_STAR (see segmentPlaceholders):
+   * the pattern to compare a policy's Resource with (lib/iam/lint/glob.ts `intersects`).
+   */
+  fit: string;
 }
 
-function toCatalogArn(pattern: string): CatalogArn {
-  const glob = catalogGlob(pattern);
+/** Where the resource part starts: after the 5th colon (placeholders hold no colon). */
+function resourceStartOf(text: string): number {
   let colons = 0;
-  let resourceStart = glob.length;
-  for (let i = 0; i < glob.length; i++) {
-    if (glob[i] === ":" && ++colons === 5) {
-      resourceStart = i + 1;
-      break;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === ":" && ++colons === 5) return i + 1;
+  }
+  return text.length;
+}
+
+function toCatalogArn(pattern: string, segments: ReadonlySet<string> | undefined): CatalogArn {
+  const glob = catalogGlob(pattern);
+  const split = resourceStartOf(pattern);
+  const resource = pattern.slice(split);
+  const fit = catalogGlob(pattern.slice(0, split)) + replaceBracedAt(resource, (name, start) => (segments?.has(segmentKey(resource, start, name)) ? SEGMENT_STAR : "*"));
+  return { glob, resourceStart: resourceStartOf(glob), fit };
+}
+
+/**
+ * A placeholder where it stands in a resource pattern: the pattern's text before it, then it
+ * ("${BucketName}" of the bucket and of "${BucketName}/${ObjectName}"; "rule/${EventBusName}").
+ */
+const segmentKey = (resource: string, start: number, name: string) => `${resource.slice(0, start)}\${${name}}`;
+
+/** replaceBraced, telling the callback where each placeholder starts. */
+function replaceBracedAt(text: string, replace: (name: string, start: number) => string): string {
+  let out = "";
+  let index = 0;
+  for (;;) {
+    const start = text.indexOf("${", index);
+    const end = start < 0 ? -1 : text.indexOf("}", start + 2);
+    if (end < 0) return out + text.slice(index);
+    out += text.slice(index, start) + replace(text.slice(start + 2, end), start);
+    index = end + 1;
+  }
+}
+
+/**
+ * Per ARN service field, the placeholders its own resource types follow with "/", each keyed by
+ * the text before it (the bucket of "arn:${Partition}:s3:::${BucketName}/${ObjectName}"): the
+ * catalog itself shows they name one path segment where the same text leads to them, so
+ * "arn:aws:s3:::my_bucket/*" is an object and never the bucket. Only the same lead-in counts:
+ * "rule/${EventBusName}/…" says nothing of "event-bus/${EventBusName}" (partner buses hold "/"),
+ * nor "assumed-role/${RoleName}/…" of "role/${RoleNameWithPath}".
+ */
+function segmentPlaceholders(catalog: CatalogIndex): Map<string, Set<string>> {
+  const byService = new Map<string, Set<string>>();
+  for (const service of catalog.catalog.services) {
+    for (const type of service.resourceTypes) {
+      for (const pattern of type.arn.split(/,\s*(?=arn:)/)) {
+        const arnService = pattern.split(":")[2]?.toLowerCase();
+        if (!arnService || arnService.includes("$")) continue;
+        const resource = pattern.slice(resourceStartOf(pattern));
+        for (const match of resource.matchAll(/\$\{([^}]+)\}\//g)) {
+          const set = byService.get(arnService) ?? new Set<string>();
+          set.add(segmentKey(resource, match.index, match[1]));
+          byService.set(arnService, set);
+        }
+      }
     }
   }
-  return { glob, resourceStart };
+  return byService;
 }
 
 export function splitArn(arn: string): ArnParts | undefined {
@@ -83,10 +139,11 @@ const cache = new WeakMap<CatalogIndex, LintIndex>();
 
 function build(catalog: CatalogIndex): LintIndex {
   const arns = new Map<string, CatalogArn[]>();
+  const segments = segmentPlaceholders(catalog);
   const catalogArns = (pattern: string): readonly CatalogArn[] => {
     let list = arns.get(pattern);
     if (!list) {
-      list = pattern.split(/,\s*(?=arn:)/).map(toCatalogArn);
+      list = pattern.split(/,\s*(?=arn:)/).map((one) => toCatalogArn(one, segments.get(one.split(":")[2]?.toLowerCase() ?? "")));
       arns.set(pattern, list);
     }
     return list;

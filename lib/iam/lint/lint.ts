@@ -11,6 +11,7 @@ import { checkSize, checkVersion } from "./rules/document";
 import { checkGrants } from "./rules/grants";
 import { checkResourceTypes } from "./rules/resource-types";
 import { checkDuplicateStatements } from "./rules/statements";
+import { checkWildcardResourceTypes } from "./rules/wildcard-resource-types";
 import { compareFindings } from "./severity";
 import type { LintFinding, LintOptions } from "./types";
 
@@ -30,6 +31,7 @@ function lintDocument(document: unknown, text: string, kind: PolicyKind, catalog
     checkActions(statement, context);
     checkArns(statement, context);
     checkResourceTypes(statement, context);
+    checkWildcardResourceTypes(statement, context);
     checkConditions(statement, context);
     checkGrants(statement, context);
   }
@@ -51,6 +53,30 @@ function rangeOf(finding: RawFinding, parsed: LocatedParse): SourceRange | undef
   const range = parsed.locateSegments(finding.path, finding.span);
   if (!range || finding.path.length > 0) return range;
   return { startLine: range.startLine, startColumn: range.startColumn, endLine: range.startLine, endColumn: range.startColumn + 1 };
+}
+
+/** Where a whole-document finding is marked without a parse: the first character that is not white space. */
+function firstCharacter(text: string): SourceRange {
+  let line = 1;
+  let column = 1;
+  for (const char of text) {
+    if (!/\s/.test(char)) break;
+    if (char === "\n") {
+      line += 1;
+      column = 1;
+    } else column += 1;
+  }
+  return { startLine: line, startColumn: column, endLine: line, endColumn: column + 1 };
+}
+
+/**
+ * The size quota alone (IAM counts characters without white space), for text that need not
+ * parse and without the catalog: the editor shows it live, from the first keystroke.
+ */
+export function lintPolicySize(text: string, limit: number | undefined): LintFinding[] {
+  const found: RawFinding[] = [];
+  checkSize(text, limit, { report: (finding) => found.push({ span: "value", ...finding }) });
+  return found.map((raw) => ({ code: raw.code, severity: raw.severity, message: raw.message, path: "", range: firstCharacter(text), docUrl: raw.docUrl }));
 }
 
 /**

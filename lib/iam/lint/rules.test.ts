@@ -154,6 +154,14 @@ const rules: Rule[] = [
     bad: doc({ Effect: "Allow", Action: "s3:*", NotResource: "arn:aws:s3:::secret/*" }),
     good: doc({ Effect: "Deny", Action: "s3:*", NotResource: "arn:aws:s3:::secret/*" }),
   },
+  // Access Analyzer's "Allow with NotAction": it grants every action not listed.
+  {
+    code: "AllowWithNotAction",
+    severity: "security",
+    bad: doc({ Effect: "Allow", NotAction: "iam:*", Resource: "*" }),
+    good: doc({ Effect: "Deny", NotAction: "iam:*", Resource: "*" }),
+  },
+  { code: "AllowWithNotAction", severity: "security", bad: doc({ Effect: "Allow", NotAction: "s3:DeleteBucket", Resource: "arn:aws:s3:::b" }), good: doc({ Effect: "Allow", NotAction: "s3:DeleteBucket", Resource: "arn:aws:s3:::b" }), goodKind: "boundary" },
   { code: "FullAdministratorAccess", severity: "security", bad: doc({ Effect: "Allow", Action: "*", Resource: "*" }), good: doc({ Effect: "Allow", Action: "s3:*", Resource: "*" }) },
   // In an SCP, "Allow * on *" is FullAWSAccess: it filters, it grants nothing.
   { code: "FullAdministratorAccess", severity: "security", bad: doc({ Effect: "Allow", Action: "*", Resource: "*" }), good: doc({ Effect: "Allow", Action: "*", Resource: "*" }), goodKind: "scp" },

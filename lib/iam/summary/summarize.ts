@@ -8,6 +8,8 @@
  */
 import { ACCESS_LEVELS, type AccessLevel, type Catalog, type CatalogService } from "../catalog/types";
 import type { Effect } from "../types";
+import type { CatalogAction } from "../catalog/types";
+import { byResourceTypes, withoutApplicableResource, type ApplicableTest } from "./applicable";
 import { matchService, readPolicy, type ReadPolicy } from "./statements";
 import { uncategorizedActions } from "./uncategorized";
 import type { ConditionClause, LevelSummary, PolicySummaryResult, ResourceScope, ServiceSummary, SummaryAction } from "./types";
@@ -18,9 +20,10 @@ function distinct<T>(items: Iterable<T>): T[] {
   return [...byKey.values()];
 }
 
-function summarizeService(policy: ReadPolicy, service: CatalogService, matches: readonly (number[] | null)[]): ServiceSummary {
+function summarizeService(policy: ReadPolicy, service: CatalogService, matches: readonly (number[] | null)[], unfit: ApplicableTest): ServiceSummary {
   const levels = new Map<AccessLevel, LevelSummary>();
   const statements = new Set<number>();
+  const withoutResource: CatalogAction[] = [];
   let count = 0;
   service.actions.forEach((action, i) => {
     let level = levels.get(action.accessLevel);
@@ -31,6 +34,10 @@ function summarizeService(policy: ReadPolicy, service: CatalogService, matches: 
     level.count++;
     count++;
     const entry: SummaryAction = { name: action.name, statements: named };
+    if (unfit(action, named)) {
+      entry.noApplicableResource = true;
+      withoutResource.push(action);
+    }
     level.actions.push(entry);
     for (const position of named) statements.add(position);
   });
@@ -51,15 +58,16 @@ function summarizeService(policy: ReadPolicy, service: CatalogService, matches: 
     resources: distinct<ResourceScope>(used.map((statement) => statement.resources)),
     conditions: distinct<ConditionClause>(used.flatMap((statement) => statement.conditions)),
     unconditional: used.some((statement) => statement.conditions.length === 0),
+    withoutResource: byResourceTypes(withoutResource).map((action) => action.name),
     statements: [...statements].sort((a, b) => a - b),
   };
 }
 
-function servicesFor(policy: ReadPolicy, catalog: Catalog, effect: Effect): ServiceSummary[] {
+function servicesFor(policy: ReadPolicy, catalog: Catalog, effect: Effect, unfit: ApplicableTest): ServiceSummary[] {
   const services: ServiceSummary[] = [];
   for (const service of catalog.services) {
     const matches = matchService(policy, service, effect);
-    if (matches) services.push(summarizeService(policy, service, matches));
+    if (matches) services.push(summarizeService(policy, service, matches, unfit));
   }
   return services;
 }
@@ -71,11 +79,12 @@ function servicesFor(policy: ReadPolicy, catalog: Catalog, effect: Effect): Serv
 export function summarizePolicy(document: unknown, catalog: Catalog): PolicySummaryResult {
   const policy = readPolicy(document);
   if ("unreadable" in policy) return { kind: "unreadable", message: policy.unreadable };
+  const unfit = withoutApplicableResource(policy.statements, catalog);
   return {
     kind: "summary",
     statements: policy.statements,
-    explicitDeny: servicesFor(policy, catalog, "Deny"),
-    allow: servicesFor(policy, catalog, "Allow"),
+    explicitDeny: servicesFor(policy, catalog, "Deny", unfit),
+    allow: servicesFor(policy, catalog, "Allow", unfit),
     uncategorized: uncategorizedActions(policy, catalog),
     catalogServices: catalog.services.length,
     skippedStatements: policy.skipped,

@@ -29,6 +29,11 @@ export interface SummaryAction {
   name: string;
   /** Indexes into `PolicySummary.statements` of the statements naming the action. */
   statements: number[];
+  /**
+   * True when no statement naming the action has a Resource it applies to (the console's "This
+   * action does not have an applicable resource"); absent otherwise.
+   */
+  noApplicableResource?: true;
 }
 
 export interface LevelSummary {
@@ -57,6 +62,12 @@ export interface ServiceSummary {
   conditions: ConditionClause[];
   /** Some statement applies without condition, so part of the access needs none. */
   unconditional: boolean;
+  /**
+   * Names (without the prefix) of the actions named without an applicable resource: the
+   * console's "One or more actions do not have an applicable resource". Those acting on the
+   * most common set of resource types come first, those that need "*" last.
+   */
+  withoutResource: string[];
   /** Indexes into `PolicySummary.statements`. */
   statements: number[];
 }

@@ -19,7 +19,7 @@ const nameOf = (arn: string) => arn.slice(arn.lastIndexOf("/") + 1);
 const accountOf = (arn: string) => arn.split(":")[4];
 
 function held(document: unknown, meta: PolicyRef, viaGroup: string | null = null): HeldPolicy {
-  return { meta, compiled: compilePolicy(document), viaGroup };
+  return { meta, compiled: compilePolicy(document), document: typeof document === "string" ? document : JSON.stringify(document), viaGroup };
 }
 
 const ref = (kind: PolicyRef["kind"], name: string): PolicyRef => ({ kind, name, arn: null, awsManaged: false, owner: null });

@@ -86,6 +86,8 @@ export interface ConditionalAssumption {
 export interface HeldPolicy {
   meta: PolicyRef;
   compiled: CompiledPolicy;
+  /** The document's text as stored, for near misses (patterns as written); absent in some tests. */
+  document?: string;
   /** For a user: the group the policy comes through. */
   viaGroup: string | null;
 }

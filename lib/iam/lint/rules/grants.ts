@@ -52,6 +52,23 @@ function checkNotResource(statement: StatementView, context: LintContext): void 
   });
 }
 
+/**
+ * "Allow" with NotAction allows every action not listed, in every service, including actions
+ * AWS adds later; Access Analyzer's security warning "Allow with NotAction".
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notaction.html
+ */
+function checkNotAction(statement: StatementView, context: LintContext): void {
+  if (!statement.notAction) return;
+  context.report({
+    code: "AllowWithNotAction",
+    severity: "security",
+    path: [...statement.path, "NotAction"],
+    span: "property",
+    message: `${where(statement)}: "Allow" with NotAction allows every action not listed, in every service, including actions added later; list the allowed actions in Action instead, or use NotAction only in a Deny.`,
+    docUrl: DOCS.notAction,
+  });
+}
+
 const isEveryone = (principal: unknown): boolean => {
   if (principal === "*") return true;
   if (!isRecord(principal)) return false;
@@ -80,4 +97,5 @@ export function checkGrants(statement: StatementView, context: LintContext): voi
   checkFullAccess(statement, context);
   checkPassRole(statement, context);
   checkNotResource(statement, context);
+  checkNotAction(statement, context);
 }
