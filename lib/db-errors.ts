@@ -14,17 +14,23 @@ function codeAt(value: unknown, ...path: string[]): unknown {
   return at;
 }
 
+/** Prisma's TransactionManagerError when maxWait passed before the transaction could start. */
+const NOT_STARTED_IN_TIME = "Unable to start a transaction in the given time";
+
 const isLockCode = (code: unknown) => typeof code === "string" && LOCK_CODE.test(code);
 
 /**
  * Whether an error says the database is locked by another connection, in any of the shapes it
- * reaches us: Prisma's P1008 (the adapter's SocketTimeout, for SQLITE_BUSY), Prisma's error
+ * reaches us (or that this process's one transaction slot stayed taken, P2028): Prisma's P1008 (the adapter's SocketTimeout, for SQLITE_BUSY), Prisma's error
  * carrying the raw SQLite code (extended codes the adapter does not map), or, below Prisma, the
  * adapter's DriverAdapterError.
  */
 export function isDatabaseBusy(err: unknown): boolean {
   const code = codeAt(err, "code");
   if (isLockCode(code)) return true;
+  // The driver adapter runs one transaction at a time per process: a transaction that waited
+  // past its maxWait for the one in progress (a demo reset takes seconds) is a busy database too.
+  if (code === "P2028") return String(codeAt(err, "message")).includes(NOT_STARTED_IN_TIME);
   if (code === "P1008") return isLockCode(codeAt(err, "meta", "driverAdapterError", "cause", "originalCode"));
   return isLockCode(codeAt(err, "cause", "originalCode"));
 }

@@ -8,6 +8,10 @@ import { paths } from "@/components/shell/paths";
 import { useAccounts } from "@/lib/queries/use-accounts";
 import type { Account } from "@/lib/queries/types";
 import { CreateAccountButton } from "./create-account-dialog";
+import { ResetDemoItem } from "./reset-demo";
+
+// As many 20rem columns as fit: sized in rem, the cards fit as well at presenter mode's 20 px text.
+const GRID = "grid grid-cols-[repeat(auto-fill,minmax(min(100%,20rem),1fr))] gap-5";
 
 export function AccountsOverview() {
   const accounts = useAccounts();
@@ -15,7 +19,7 @@ export function AccountsOverview() {
   if (accounts.error) return <ErrorAlert error={accounts.error} />;
   if (accounts.isPending) {
     return (
-      <div className="grid gap-5 md:grid-cols-2 xl:grid-cols-3" aria-busy="true" aria-label="Loading accounts">
+      <div className={GRID} aria-busy="true" aria-label="Loading accounts">
         {[0, 1, 2].map((i) => (
           <Skeleton key={i} className="h-48 rounded-xl" />
         ))}
@@ -30,12 +34,13 @@ export function AccountsOverview() {
     );
   }
   return (
-    <ul className="grid gap-5 md:grid-cols-2 xl:grid-cols-3" aria-label="Accounts">
+    <ul className={GRID} aria-label="Accounts">
       {accounts.data.map((account) => (
         <li key={account.accountId}>
           <AccountCard account={account} />
         </li>
       ))}
+      <ResetDemoItem accounts={accounts.data} />
     </ul>
   );
 }

@@ -8,7 +8,15 @@ import { formatCount } from "@/components/ui/format";
 import { Card, PageHeader, Skeleton } from "@/components/ui/misc";
 import { paths } from "@/components/shell/paths";
 import { useAccount } from "@/lib/queries/use-accounts";
+import { PROD } from "@/prisma/seed/demo-accounts";
+import { GuidedPath } from "./guided-path";
 
+/**
+ * Widths follow the dashboard's own box (a container query, in rem), not the window: beside the
+ * side navigation, and with presenter mode's 20 px root font, a 1280 px window leaves about 46rem,
+ * too little for the change log and the quick links side by side: below 64rem the quick links
+ * sit above the log as a row of buttons. acme-prod, the demo's account, also has the guided path.
+ */
 export function AccountDashboard({ accountId }: { accountId: string }) {
   const account = useAccount(accountId);
   if (account.error) return <ErrorAlert error={account.error} />;
@@ -22,7 +30,7 @@ export function AccountDashboard({ accountId }: { accountId: string }) {
   ];
 
   return (
-    <>
+    <div className="@container">
       <PageHeader
         title={account.data ? account.data.displayName : "Account"}
         description={
@@ -40,10 +48,10 @@ export function AccountDashboard({ accountId }: { accountId: string }) {
         <h2 id="resources-heading" className="sr-only">
           IAM resources
         </h2>
-        <ul className="grid gap-5 sm:grid-cols-2 xl:grid-cols-4">
+        <ul className="grid grid-cols-2 gap-5 @min-[44rem]:grid-cols-4">
           {tiles.map((tile) => (
-            <li key={tile.label}>
-              <Link href={tile.href} className="block rounded-xl border border-line bg-surface px-5 py-4 shadow-sm transition hover:border-brand hover:shadow-md">
+            <li key={tile.label} className="min-w-0">
+              <Link href={tile.href} className="block h-full rounded-xl border border-line bg-surface px-5 py-4 shadow-sm transition hover:border-brand hover:shadow-md">
                 <span className="block text-lg font-semibold text-muted">{tile.label}</span>
                 <span className="mt-1 block text-4xl font-bold text-brand">{tile.count === undefined ? <Skeleton className="h-10 w-20" /> : formatCount(tile.count)}</span>
               </Link>
@@ -51,35 +59,36 @@ export function AccountDashboard({ accountId }: { accountId: string }) {
           ))}
         </ul>
       </section>
-      <div className="grid gap-6 xl:grid-cols-[1fr_22rem]">
-        <Card title="Recent changes">
-          <ChangeHistory accountId={accountId} pageSize={10} paged={false} />
-        </Card>
-        <Card title="Quick links">
-          <ul className="flex flex-col gap-3">
+      {account.data?.accountId === PROD && account.data.alias === "acme-prod" && <GuidedPath />}
+      <div className="grid grid-cols-1 gap-6 @min-[64rem]:grid-cols-[minmax(0,1fr)_18rem]">
+        <Card title="Quick links" className="@min-[64rem]:order-2 @min-[64rem]:self-start">
+          <ul className="flex flex-wrap gap-3 @min-[64rem]:flex-col">
             <li>
-              <ButtonLink href={paths.newUser(accountId)} variant="primary" className="w-full">
+              <ButtonLink href={paths.newUser(accountId)} variant="primary" className="@min-[64rem]:w-full">
                 Create user
               </ButtonLink>
             </li>
             <li>
-              <ButtonLink href={paths.newRole(accountId)} className="w-full">
+              <ButtonLink href={paths.newRole(accountId)} className="@min-[64rem]:w-full">
                 Create role
               </ButtonLink>
             </li>
             <li>
-              <ButtonLink href={paths.newPolicy(accountId)} className="w-full">
+              <ButtonLink href={paths.newPolicy(accountId)} className="@min-[64rem]:w-full">
                 Create policy
               </ButtonLink>
             </li>
             <li>
-              <ButtonLink href={paths.newGroup(accountId)} className="w-full">
+              <ButtonLink href={paths.newGroup(accountId)} className="@min-[64rem]:w-full">
                 Create group
               </ButtonLink>
             </li>
           </ul>
         </Card>
+        <Card title="Recent changes" className="min-w-0">
+          <ChangeHistory accountId={accountId} pageSize={10} paged={false} />
+        </Card>
       </div>
-    </>
+    </div>
   );
 }

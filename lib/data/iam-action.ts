@@ -1,7 +1,7 @@
 /**
  * Every action the change log records: the AWS API action each console write performs (write.ts
- * logs them), and the seed's import of AWS managed policies, which writes its event itself
- * (prisma/seed/import-managed-policies.ts). Kept caches decide from these what to read again
+ * logs them), the seed's import of AWS managed policies, which writes its event itself
+ * (prisma/seed/import-managed-policies.ts), and the console's own ResetDemo (lib/data/reset-demo.ts). Kept caches decide from these what to read again
  * (who-can-inventory-patch.ts), and their tables are typed over this union, so an action missing
  * from them does not compile.
  */
@@ -61,6 +61,7 @@ export const IAM_ACTIONS = [
   "DeactivateMFADevice",
   "DeleteVirtualMFADevice",
   "ImportAwsManagedPolicies",
+  "ResetDemo",
 ] as const;
 
 export type IamAction = (typeof IAM_ACTIONS)[number];

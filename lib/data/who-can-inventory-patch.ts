@@ -23,7 +23,8 @@ import type { Tx } from "@/lib/data/write";
  *   attached to nobody, an account is closed only once empty, a new account has only its root).
  *   Accounts are read anew with every patch.
  * - "everything": a group's rename (until then the kept inventory knows the group by its old
- *   name) and the import of AWS managed policies (any of their texts may have changed).
+ *   name), the import of AWS managed policies (any of their texts may have changed) and a demo
+ *   reset (whole accounts written anew, lib/data/reset-demo.ts).
  */
 type Reread = "principal" | "group" | "policy" | "nothing" | "everything";
 
@@ -83,6 +84,7 @@ const REREAD = {
   StartPrimaryEmailUpdate: "nothing",
   UpdateGroup: "everything",
   ImportAwsManagedPolicies: "everything",
+  ResetDemo: "everything",
 } as const satisfies Record<IamAction, Reread>;
 
 /** The changes that add or remove policy versions: without one, the count of versions must not move. */

@@ -1,7 +1,8 @@
 import "server-only";
+import { AsyncLocalStorage } from "node:async_hooks";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { retryWhileBusy } from "@/lib/data/busy";
+import { GIVE_UP_AFTER_MS, retryWhileBusy } from "@/lib/data/busy";
 import type { IamAction } from "@/lib/data/iam-action";
 
 export type Tx = Prisma.TransactionClient;
@@ -14,21 +15,58 @@ export interface ChangeRecord {
   summary: string;
 }
 
+/** The transaction of a writeAll in progress, which every write() it makes joins. */
+const enclosing = new AsyncLocalStorage<{ tx: Tx; log: (change: ChangeRecord) => void }>();
+
 /**
  * Runs one write as one transaction and appends its change-log events in that same transaction,
  * so a write is either whole, with its history, or not at all. While another connection holds the
  * write lock the transaction is rolled back and run again from its start, on timers (see busy.ts);
- * after 5 s the answer is 503 ServiceUnavailable, with nothing written.
+ * after 5 s the answer is 503 ServiceUnavailable, with nothing written. Inside writeAll it joins
+ * that transaction instead.
  */
 export async function write<T>(
   run: (tx: Tx, log: (change: ChangeRecord) => void) => Promise<T>,
 ): Promise<T> {
+  const outer = enclosing.getStore();
+  if (outer) return run(outer.tx, outer.log);
   return retryWhileBusy(() =>
-    db().$transaction(async (tx) => {
-      const changes: ChangeRecord[] = [];
-      const result = await run(tx, (change) => changes.push(change));
-      if (changes.length > 0) await tx.changeEvent.createMany({ data: changes });
-      return result;
-    }),
+    db().$transaction(
+      async (tx) => {
+        const changes: ChangeRecord[] = [];
+        const result = await run(tx, (change) => changes.push(change));
+        if (changes.length > 0) await tx.changeEvent.createMany({ data: changes });
+        return result;
+      },
+      // This process runs one transaction at a time: wait for one in progress (a writeAll takes
+      // seconds) as long as for another process's lock, not Prisma's default 2 s.
+      { maxWait: GIVE_UP_AFTER_MS },
+    ),
+  );
+}
+
+/**
+ * Like write(), for a write made of other writes (the demo reset runs the seed's operations):
+ * every write() called inside `run` joins this one transaction and its log, so the whole is
+ * committed or rolled back as one. `timeoutMs` bounds how long the transaction may stay open.
+ */
+export async function writeAll<T>(
+  run: (tx: Tx, log: (change: ChangeRecord) => void) => Promise<T>,
+  timeoutMs = 60_000,
+): Promise<T> {
+  // Inside another writeAll, join it: a second transaction would wait on the one this call is in.
+  const outer = enclosing.getStore();
+  if (outer) return run(outer.tx, outer.log);
+  return retryWhileBusy(() =>
+    db().$transaction(
+      async (tx) => {
+        const changes: ChangeRecord[] = [];
+        const log = (change: ChangeRecord) => changes.push(change);
+        const result = await enclosing.run({ tx, log }, () => run(tx, log));
+        if (changes.length > 0) await tx.changeEvent.createMany({ data: changes });
+        return result;
+      },
+      { maxWait: timeoutMs, timeout: timeoutMs },
+    ),
   );
 }

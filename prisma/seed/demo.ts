@@ -15,14 +15,13 @@ import { createGroupBody } from "@/lib/schemas/group";
 import { createPolicyInput } from "@/lib/schemas/policy";
 import { createRoleInput } from "@/lib/schemas/role";
 import { createUserBody } from "@/lib/schemas/user";
+import { DEV, PROD, SECURITY } from "./demo-accounts";
 import * as doc from "./documents";
 
 // The demo accounts tell the IAM story through the same lib/data operations the console uses,
 // so every row is valid by the console's own rules and the change log shows how it was built.
 
-export const PROD = "123456789012";
-export const DEV = "210987654321";
-export const SECURITY = "444455556666";
+export { DEMO_ACCOUNTS, DEMO_ACCOUNT_IDS, DEV, PROD, SECURITY } from "./demo-accounts";
 
 const aws = (name: string) => awsManagedPolicyArn("/", name);
 const customer = (accountId: string, name: string) => customerPolicyArn(accountId, "/", name);
@@ -102,7 +101,10 @@ async function seedSecurity(): Promise<void> {
   await attachPolicy("user", SECURITY, "sam", aws("SecurityAudit"));
 }
 
-/** Writes the demo accounts. The caller makes sure the database has no accounts yet. */
+/**
+ * Writes the demo accounts (DEMO_ACCOUNTS). The caller makes sure none of them exists yet; inside
+ * writeAll (lib/data/write.ts) every operation joins its one transaction, as the demo reset does.
+ */
 export async function seedDemo(): Promise<void> {
   await seedProduction();
   await seedDevelopment();

@@ -176,6 +176,8 @@ describe("isDatabaseBusy", () => {
     expect(isDatabaseBusy(driverError("SQLITE_BUSY"))).toBe(true);
     expect(isDatabaseBusy({ code: "P1008", meta: {} })).toBe(false);
     expect(isDatabaseBusy({ code: "P2002" })).toBe(false);
+    expect(isDatabaseBusy({ code: "P2028", message: "Transaction API error: Unable to start a transaction in the given time." })).toBe(true);
+    expect(isDatabaseBusy({ code: "P2028", message: "Transaction API error: Transaction already closed." })).toBe(false);
     expect(isDatabaseBusy({ code: "SQLITE_BUSYNESS" })).toBe(false);
     expect(isDatabaseBusy(new IamError("NoSuchEntity", "gone"))).toBe(false);
     expect(isDatabaseBusy(null)).toBe(false);
