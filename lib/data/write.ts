@@ -28,21 +28,9 @@ const enclosing = new AsyncLocalStorage<{ tx: Tx; log: (change: ChangeRecord) =>
 export async function write<T>(
   run: (tx: Tx, log: (change: ChangeRecord) => void) => Promise<T>,
 ): Promise<T> {
-  const outer = enclosing.getStore();
-  if (outer) return run(outer.tx, outer.log);
-  return retryWhileBusy(() =>
-    db().$transaction(
-      async (tx) => {
-        const changes: ChangeRecord[] = [];
-        const result = await run(tx, (change) => changes.push(change));
-        if (changes.length > 0) await tx.changeEvent.createMany({ data: changes });
-        return result;
-      },
-      // This process runs one transaction at a time: wait for one in progress (a writeAll takes
-      // seconds) as long as for another process's lock, not Prisma's default 2 s.
-      { maxWait: GIVE_UP_AFTER_MS },
-    ),
-  );
+  // This process runs one transaction at a time: wait for one in progress (a writeAll takes
+  // seconds) as long as for another process's lock, not Prisma's default 2 s.
+  return inTransaction(run, { maxWait: GIVE_UP_AFTER_MS });
 }
 
 /**
@@ -54,19 +42,27 @@ export async function writeAll<T>(
   run: (tx: Tx, log: (change: ChangeRecord) => void) => Promise<T>,
   timeoutMs = 60_000,
 ): Promise<T> {
-  // Inside another writeAll, join it: a second transaction would wait on the one this call is in.
+  return inTransaction(run, { maxWait: timeoutMs, timeout: timeoutMs });
+}
+
+/**
+ * The one transaction of write() and writeAll(): joins an enclosing writeAll (a second
+ * transaction would wait on the one this call is in), else runs `run` with its change log in a
+ * new transaction, retried while the database is busy. Every write() inside `run` joins it.
+ */
+async function inTransaction<T>(
+  run: (tx: Tx, log: (change: ChangeRecord) => void) => Promise<T>,
+  options: { maxWait: number; timeout?: number },
+): Promise<T> {
   const outer = enclosing.getStore();
   if (outer) return run(outer.tx, outer.log);
   return retryWhileBusy(() =>
-    db().$transaction(
-      async (tx) => {
-        const changes: ChangeRecord[] = [];
-        const log = (change: ChangeRecord) => changes.push(change);
-        const result = await enclosing.run({ tx, log }, () => run(tx, log));
-        if (changes.length > 0) await tx.changeEvent.createMany({ data: changes });
-        return result;
-      },
-      { maxWait: timeoutMs, timeout: timeoutMs },
-    ),
+    db().$transaction(async (tx) => {
+      const changes: ChangeRecord[] = [];
+      const log = (change: ChangeRecord) => changes.push(change);
+      const result = await enclosing.run({ tx, log }, () => run(tx, log));
+      if (changes.length > 0) await tx.changeEvent.createMany({ data: changes });
+      return result;
+    }, options),
   );
 }

@@ -111,16 +111,17 @@ export function resolveTemplate(template: Template, lookup: ContextLookup): Segm
 /**
  * Replaces each `${…}` (up to its first `}`) by what `replace` makes of its body, as
  * `text.replace(/\$\{[^}]*\}/g, …)` would, in one pass: that regex rescans to the end from
- * every `${` when no `}` follows, quadratic in a hostile string.
+ * every `${` when no `}` follows, quadratic in a hostile string. `replace` is also told where the
+ * `${` starts in `text`.
  */
-export function replaceBraced(text: string, replace: (body: string) => string): string {
+export function replaceBraced(text: string, replace: (body: string, start: number) => string): string {
   let out = "";
   let index = 0;
   for (;;) {
     const start = text.indexOf("${", index);
     const end = start < 0 ? -1 : text.indexOf("}", start + 2);
     if (end < 0) return out + text.slice(index);
-    out += text.slice(index, start) + replace(text.slice(start + 2, end));
+    out += text.slice(index, start) + replace(text.slice(start + 2, end), start);
     index = end + 1;
   }
 }

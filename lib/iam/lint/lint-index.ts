@@ -59,7 +59,7 @@ function toCatalogArn(pattern: string, segments: ReadonlySet<string> | undefined
   const glob = catalogGlob(pattern);
   const split = resourceStartOf(pattern);
   const resource = pattern.slice(split);
-  const fit = catalogGlob(pattern.slice(0, split)) + replaceBracedAt(resource, (name, start) => (segments?.has(segmentKey(resource, start, name)) ? SEGMENT_STAR : "*"));
+  const fit = catalogGlob(pattern.slice(0, split)) + replaceBraced(resource, (name, start) => (segments?.has(segmentKey(resource, start, name)) ? SEGMENT_STAR : "*"));
   return { glob, resourceStart: resourceStartOf(glob), fit };
 }
 
@@ -68,19 +68,6 @@ function toCatalogArn(pattern: string, segments: ReadonlySet<string> | undefined
  * ("${BucketName}" of the bucket and of "${BucketName}/${ObjectName}"; "rule/${EventBusName}").
  */
 const segmentKey = (resource: string, start: number, name: string) => `${resource.slice(0, start)}\${${name}}`;
-
-/** replaceBraced, telling the callback where each placeholder starts. */
-function replaceBracedAt(text: string, replace: (name: string, start: number) => string): string {
-  let out = "";
-  let index = 0;
-  for (;;) {
-    const start = text.indexOf("${", index);
-    const end = start < 0 ? -1 : text.indexOf("}", start + 2);
-    if (end < 0) return out + text.slice(index);
-    out += text.slice(index, start) + replace(text.slice(start + 2, end), start);
-    index = end + 1;
-  }
-}
 
 /**
  * Per ARN service field, the placeholders its own resource types follow with "/", each keyed by
