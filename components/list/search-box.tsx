@@ -20,6 +20,16 @@ export function SearchBox({ label, value, onSearch }: { label: string; value: st
 
   useEffect(() => () => window.clearTimeout(timer.current), []);
 
+  // A link followed while a search still waits (type, then click a result at once) is where the
+  // user is going: the waiting search must not replace that navigation with the list's URL.
+  useEffect(() => {
+    const dropPending = (event: MouseEvent) => {
+      if (event.target instanceof Element && event.target.closest("a[href]")) window.clearTimeout(timer.current);
+    };
+    document.addEventListener("click", dropPending, true);
+    return () => document.removeEventListener("click", dropPending, true);
+  }, []);
+
   const change = (next: string) => {
     setText(next);
     window.clearTimeout(timer.current);
