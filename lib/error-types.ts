@@ -17,6 +17,14 @@ export const IAM_ERROR_CODES = [
   "UnsupportedMediaType",
   "MisdirectedRequest",
   "ServiceUnavailable",
+  // Authentication (STS/IAM Query API codes) and sign-in.
+  "MissingAuthenticationToken",
+  "InvalidClientTokenId",
+  "SignatureDoesNotMatch",
+  "IncompleteSignature",
+  "ExpiredToken",
+  "PasswordResetRequired",
+  "Throttling",
 ] as const;
 
 export type IamErrorCode = (typeof IAM_ERROR_CODES)[number];
@@ -25,6 +33,17 @@ export type IamErrorCode = (typeof IAM_ERROR_CODES)[number];
 export interface FieldIssue {
   field?: string;
   message: string;
+}
+
+/**
+ * What an AccessDenied refused, so the console can explain it and open the simulator with exactly
+ * that request ("Why?"). The principal is the acting ARN (an assumed-role session's ARN).
+ */
+export interface DeniedDetail {
+  principalArn: string;
+  action: string;
+  resource: string;
+  context: Record<string, string | string[]>;
 }
 
 /** Where in a policy document a problem is, for editors to place markers. */

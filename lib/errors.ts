@@ -1,8 +1,8 @@
 import { ZodError } from "zod";
 import { isDatabaseBusy } from "@/lib/db-errors";
-import type { DocumentIssue, FieldIssue, IamErrorCode } from "@/lib/error-types";
+import type { DeniedDetail, DocumentIssue, FieldIssue, IamErrorCode } from "@/lib/error-types";
 
-export { IAM_ERROR_CODES, type DocumentIssue, type FieldIssue, type IamErrorCode } from "@/lib/error-types";
+export { IAM_ERROR_CODES, type DeniedDetail, type DocumentIssue, type FieldIssue, type IamErrorCode } from "@/lib/error-types";
 
 /** The HTTP status AWS answers each error code with. */
 const STATUS: Record<IamErrorCode, number> = {
@@ -20,6 +20,13 @@ const STATUS: Record<IamErrorCode, number> = {
   UnsupportedMediaType: 415,
   MisdirectedRequest: 421,
   ServiceUnavailable: 503,
+  MissingAuthenticationToken: 403,
+  InvalidClientTokenId: 403,
+  SignatureDoesNotMatch: 403,
+  IncompleteSignature: 400,
+  ExpiredToken: 403,
+  PasswordResetRequired: 403,
+  Throttling: 429,
 };
 
 /** Error lists stop here; the count of the rest travels as `moreIssues`. */
@@ -38,6 +45,8 @@ export class IamError extends Error {
   moreIssues: number | undefined;
   /** Response headers the error calls for (Allow, Retry-After). */
   headers: Record<string, string> | undefined;
+  /** For AccessDenied decided by the engine: the request it refused. */
+  denied: DeniedDetail | undefined;
 
   constructor(code: IamErrorCode, message: string, field?: string, issues?: DocumentIssue[]) {
     super(message);
@@ -70,6 +79,7 @@ export interface ErrorBody {
     issues?: DocumentIssue[];
     fields?: FieldIssue[];
     moreIssues?: number;
+    denied?: DeniedDetail;
   };
 }
 
@@ -117,6 +127,7 @@ export function toErrorResponse(err: unknown): { status: number; body: ErrorBody
   if (e.issues) body.error.issues = e.issues;
   if (e.fields) body.error.fields = e.fields;
   if (e.moreIssues) body.error.moreIssues = e.moreIssues;
+  if (e.denied) body.error.denied = e.denied;
   return { status: e.status, body, headers: e.headers ?? {} };
 }
 

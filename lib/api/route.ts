@@ -1,25 +1,15 @@
 import "server-only";
 import type { NextRequest } from "next/server";
 import type { z } from "zod";
-import { errorResponse, httpError, validationError } from "@/lib/errors";
+import { errorResponse, httpError, toIamError, validationError, type IamError } from "@/lib/errors";
 import { guardRequest } from "@/lib/api/guard";
 import { checkDeclaredBody, declaresBody, markArrival, readBody, type BodyRules } from "@/lib/api/body";
-
-/**
- * Who is calling. There is no sign-in yet: the console acts as the administrator of every
- * account. Sign-in will resolve the actor here, and `authorize` will check it, for every door.
- */
-export interface Actor {
-  kind: "administrator";
-}
-
-async function authenticate(_req: NextRequest): Promise<Actor> {
-  return { kind: "administrator" };
-}
-
-function authorize(_actor: Actor, _method: string): void {
-  // Every actor is the administrator of every account until the console gains sign-in.
-}
+import { isSigned, missingAuthentication, requestFacts, sessionCaller, sessionToken, signedCaller, type Authenticated } from "@/lib/auth/authenticate";
+import { accessDenied, decideOperations, type Operation } from "@/lib/auth/authorize";
+import { runAsCaller, type Caller } from "@/lib/auth/caller";
+import { recordAudit } from "@/lib/auth/audit";
+import type { Identity, RequestFacts } from "@/lib/auth/identity";
+import { auditParameters, eventOf } from "@/lib/api/audit-shape";
 
 /** What Next hands a route handler: the path parameters as written, before any check. */
 interface RouteContext {
@@ -34,8 +24,28 @@ interface Handled<P, Q, B> {
   query: Q;
   /** The parsed JSON body; undefined (and never read) when the handler declares no `body` schema. */
   body: B;
-  actor: Actor;
+  /** Who calls; undefined only for routes declared `access: "public"`. */
+  caller: Caller;
 }
+
+/** What an `authorize` declaration is given: the parsed inputs and the caller's identity. */
+export interface AuthorizeInput<P, Q, B> {
+  params: P;
+  query: Q;
+  body: B;
+  identity: Identity;
+}
+
+/**
+ * How a handler is let in. Every handler declares one (tests/api/door.test.ts enumerates them):
+ * - `authorize`: the IAM operations it performs, each an action on a resource with its context,
+ *   as AWS's API would authorize the same call; the engine decides each for the caller;
+ * - `access: "signed-in"`: any authenticated caller (the service catalog, the caller's own session);
+ * - `access: "public"`: no identity at all (sign-in itself).
+ */
+export type Door<P, Q, B> =
+  | { authorize: (input: AuthorizeInput<P, Q, B>) => Operation | Operation[] | Promise<Operation | Operation[]>; access?: undefined }
+  | { access: "signed-in" | "public"; authorize?: undefined };
 
 export interface RouteOptions<P, Q = undefined, B = undefined> {
   /** The success status; 204 sends no body. */
@@ -59,6 +69,11 @@ export interface RouteOptions<P, Q = undefined, B = undefined> {
   body?: z.ZodType<B>;
   /** What the endpoint reads: JSON up to 1 MB unless it declares other types or a larger limit. */
   accepts?: BodyRules;
+  /** The IAM operations the handler performs, or that it is open (see Door). */
+  authorize?: Door<P, Q, B>["authorize"];
+  access?: "signed-in" | "public";
+  /** Answered while the session must still change its password (the change itself, sign-out). */
+  duringPasswordReset?: boolean;
 }
 
 type RouteRun<P, Q, B> = (input: Handled<P, Q, B>) => Promise<unknown>;
@@ -84,7 +99,11 @@ async function parseParams<P>(ctx: RouteContext | undefined, schema: z.ZodType<P
  * stay within the size limit (413) and arrive in time (408); malformed JSON is a ValidationError.
  */
 async function readJson<B>(req: Request, schema: z.ZodType<B>, rules: BodyRules): Promise<B> {
-  const text = await readBody(req, rules);
+  return parseJson(await readBody(req, rules), schema);
+}
+
+/** JSON text parsed with `schema`; malformed JSON is a ValidationError on `body`. */
+function parseJson<B>(text: string, schema: z.ZodType<B>): B {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -111,21 +130,79 @@ export function apiRoute<P = Record<string, never>, Q = undefined, B = undefined
   options: RouteOptions<P, Q, B> = {},
 ) {
   const accepts = options.accepts ?? JSON_BODY;
-  return async (req: NextRequest, ctx: RouteContext): Promise<Response> => {
+  const handler = async (req: NextRequest, ctx: RouteContext): Promise<Response> => {
+    let caller: Caller | undefined;
+    let facts: RequestFacts | undefined;
+    let operations: Operation[] = [];
+    let params: P | undefined;
+    let body: B | undefined;
+    const isRead = req.method === "GET" || req.method === "HEAD";
+    let refusedRead = false;
     try {
       guard(req, accepts);
-      const actor = await authenticate(req);
-      authorize(actor, req.method);
-      const params = await parseParams(ctx, options.params);
+      facts = requestFacts(req.headers, req.url);
+      if (!options.authorize && options.access !== "public" && options.access !== "signed-in") {
+        throw httpError("InternalError", "This endpoint declares no authorization, so it answers nobody.");
+      }
+      let bodyText: string | undefined;
+      if (options.access !== "public") {
+        let who: Authenticated | null;
+        if (isSigned(req.headers)) {
+          // SigV4 signs the payload: the body is read (under its limits) before the signature is checked.
+          bodyText = declaresBody(req) ? await readBody(req, accepts) : "";
+          who = await signedCaller(req, Buffer.from(bodyText, "utf8"));
+        } else {
+          who = await sessionCaller(sessionToken((name) => req.cookies.get(name)?.value));
+        }
+        if (!who) throw missingAuthentication();
+        caller = { identity: who.identity, facts };
+        if (who.mustChangePassword && !options.duringPasswordReset) {
+          throw httpError("PasswordResetRequired", "You must choose a new password before using the console.");
+        }
+      }
+      params = await parseParams(ctx, options.params);
       const query = (options.query ? readQuery(req, options.query) : undefined) as Q;
-      const body = (options.body ? await readJson(req, options.body, accepts) : undefined) as B;
-      const answer = await run({ req, params, query, body, actor });
+      body = (options.body ? (bodyText !== undefined ? parseJson(bodyText, options.body) : await readJson(req, options.body, accepts)) : undefined) as B;
+      if (options.authorize && caller) {
+        const declared = await options.authorize({ params, query, body, identity: caller.identity });
+        operations = Array.isArray(declared) ? declared : [declared];
+        const verdicts = await decideOperations(caller.identity, facts, operations);
+        const refused = verdicts.find((verdict) => !verdict.allowed);
+        if (refused && !refused.allowed) {
+          refusedRead = isRead;
+          throw accessDenied(refused, caller.identity, facts);
+        }
+      }
+      const input = { req, params, query, body, caller: caller as Caller };
+      const answer = caller ? await runAsCaller(caller, () => run(input)) : await run(input);
+      if (!isRead && caller && operations.length > 0) await audit(caller.identity, facts, operations, params, body, null);
       if (options.status === 204) return new Response(null, { status: 204 });
       return Response.json(answer ?? {}, { status: options.status ?? 200 });
     } catch (err) {
-      return errorResponse(err);
+      const response = errorResponse(err);
+      // Every write attempt and every refused read is in the audit trail, with its error.
+      if (caller && facts && operations.length > 0 && (!isRead || refusedRead)) await audit(caller.identity, facts, operations, params, body, toIamError(err));
+      return response;
     }
   };
+  return Object.assign(handler, { door: options.authorize ? "authorize" : (options.access ?? "undeclared") });
+}
+
+async function audit(identity: Identity, facts: RequestFacts, operations: Operation[], params: unknown, body: unknown, error: IamError | null): Promise<void> {
+  const first = operations[0];
+  const event = eventOf(first.action);
+  await recordAudit({
+    accountId: first.resource.split(":")[4]?.match(/^\d{12}$/) ? first.resource.split(":")[4] : identity.accountId,
+    eventSource: event.source,
+    eventName: event.name,
+    readOnly: false,
+    identity,
+    facts,
+    requestParameters: auditParameters(params, body),
+    resourceArn: first.resource,
+    errorCode: error?.code ?? null,
+    errorMessage: error?.message ?? null,
+  });
 }
 
 /**

@@ -5,6 +5,8 @@ import { newAccessKeyId, newSecretAccessKey } from "@/lib/ids";
 import { accessKeySelect, toAccessKey } from "@/lib/data/credential-shape";
 import { findUserOrThrow } from "@/lib/data/lookup";
 import { write } from "@/lib/data/write";
+import { masterKey } from "@/lib/auth/master-key";
+import { seal } from "@/lib/auth/sealed";
 import type { NewAccessKey } from "@/lib/schemas/credentials";
 
 /** "IAM and AWS STS quotas": at most two access keys per user. */
@@ -16,6 +18,13 @@ export const MAX_ACCESS_KEYS = 2;
  */
 export const hashSecretAccessKey = (secret: string): string =>
   createHash("sha256").update(secret).digest("hex");
+
+/**
+ * The secret sealed under the master key with the key id as context: SigV4 verification re-signs
+ * with it (lib/auth/sigv4.ts), so it cannot be only hashed.
+ */
+export const sealAccessKeySecret = (accessKeyId: string, secret: string): string =>
+  seal(secret, masterKey(), `access-key:${accessKeyId}`);
 
 /** CreateAccessKey: the only answer that ever carries the secret. */
 export function createAccessKey(accountId: string, userName: string): Promise<NewAccessKey> {
@@ -29,8 +38,9 @@ export function createAccessKey(accountId: string, userName: string): Promise<Ne
       );
     }
     const secretAccessKey = newSecretAccessKey();
+    const id = newAccessKeyId();
     const row = await tx.accessKey.create({
-      data: { id: newAccessKeyId(), userId: user.id, secretHash: hashSecretAccessKey(secretAccessKey) },
+      data: { id, accountId, userId: user.id, secretHash: hashSecretAccessKey(secretAccessKey), sealedSecret: sealAccessKeySecret(id, secretAccessKey) },
       select: accessKeySelect,
     });
     log({

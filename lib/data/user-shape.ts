@@ -19,7 +19,7 @@ export const userRowSelect = {
 
 type UserRow = Prisma.UserGetPayload<{ select: typeof userRowSelect }>;
 
-const tally = (rows: { userId: string; _count: { _all: number } }[]) =>
+const tally = (rows: { userId: string | null; _count: { _all: number } }[]) =>
   new Map(rows.map((r) => [r.userId, r._count._all]));
 
 /** The summaries of `rows`, in their order, with four queries whatever their number. */

@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { GIVE_UP_AFTER_MS, retryWhileBusy } from "@/lib/data/busy";
 import type { IamAction } from "@/lib/data/iam-action";
+import { currentCaller } from "@/lib/auth/caller";
 
 export type Tx = Prisma.TransactionClient;
 
@@ -13,6 +14,14 @@ export interface ChangeRecord {
   action: IamAction;
   targetArn: string;
   summary: string;
+}
+
+/** A change as logged: with who made it, when a request's caller is known (lib/auth/caller.ts). */
+function withActor(change: ChangeRecord) {
+  const caller = currentCaller();
+  if (!caller) return change;
+  const { identity, facts } = caller;
+  return { ...change, actorArn: identity.arn, accessKeyId: identity.accessKeyId, sourceIp: facts.sourceIp, userAgent: facts.userAgent, mfa: identity.mfaAt !== null };
 }
 
 /** The transaction of a writeAll in progress, which every write() it makes joins. */
@@ -61,7 +70,7 @@ async function inTransaction<T>(
       const changes: ChangeRecord[] = [];
       const log = (change: ChangeRecord) => changes.push(change);
       const result = await enclosing.run({ tx, log }, () => run(tx, log));
-      if (changes.length > 0) await tx.changeEvent.createMany({ data: changes });
+      if (changes.length > 0) await tx.changeEvent.createMany({ data: changes.map(withActor) });
       return result;
     }, options),
   );

@@ -1,5 +1,5 @@
 import type { NextRequest } from "next/server";
-import { callRaw } from "@/tests/support/hostile";
+import { callRaw, type RawInit } from "@/tests/support/hostile";
 
 type Handler<P> = (req: NextRequest, ctx: { params: Promise<P> }) => Promise<Response>;
 
@@ -16,11 +16,12 @@ export async function callRoute<P>(
   path: string,
   params: P,
   body?: unknown,
+  as?: RawInit["as"],
 ): Promise<Answer> {
-  const init =
+  const init: RawInit =
     body === undefined
-      ? {}
-      : { body: typeof body === "string" ? body : JSON.stringify(body), headers: { "content-type": "application/json" } };
+      ? { as }
+      : { body: typeof body === "string" ? body : JSON.stringify(body), headers: { "content-type": "application/json" }, as };
   const answer = await callRaw(handler, method, path, params, init);
   return { status: answer.status, body: answer.body };
 }

@@ -1,5 +1,7 @@
 import { NextRequest } from "next/server";
 import { db } from "@/lib/db";
+import { accountOfParams, sessionCookie } from "@/tests/support/session";
+import { freshAccount } from "@/tests/support/identity";
 
 type Handler<P> = (req: NextRequest, ctx: { params: Promise<P> }) => Promise<Response>;
 
@@ -13,6 +15,20 @@ export interface RawAnswer {
 export interface RawInit {
   body?: BodyInit;
   headers?: Record<string, string>;
+  /**
+   * Who calls: by default the root user of the account in the path parameters (root may do
+   * anything in its own account), else of a shared test account; "anonymous" sends no
+   * credentials; a string is a Cookie header value (tests/support/session.ts).
+   */
+  as?: "anonymous" | string;
+}
+
+let defaultAccount: Promise<string> | undefined;
+
+/** The root session a call is made with unless the test says otherwise. */
+async function defaultCookie<P>(params: P): Promise<string> {
+  const accountId = accountOfParams(params) ?? (await (defaultAccount ??= freshAccount()));
+  return sessionCookie({ accountId });
 }
 
 /**
@@ -26,10 +42,13 @@ export async function callRaw<P>(
   params: P,
   init: RawInit = {},
 ): Promise<RawAnswer> {
+  const headers = { ...init.headers };
+  const hasCredentials = Object.keys(headers).some((name) => name.toLowerCase() === "cookie" || name.toLowerCase() === "authorization");
+  if (init.as !== "anonymous" && !hasCredentials) headers.cookie = init.as ?? (await defaultCookie(params));
   const request = new NextRequest(new URL(path, "http://localhost"), {
     method,
     body: init.body,
-    headers: init.headers,
+    headers,
     ...(init.body instanceof ReadableStream ? { duplex: "half" } : {}),
   } as ConstructorParameters<typeof NextRequest>[1]);
   const res = await handler(request, { params: Promise.resolve(params) });

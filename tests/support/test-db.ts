@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -12,3 +13,6 @@ export function createTestDatabase(): string {
 }
 
 process.env.DATABASE_URL = createTestDatabase();
+
+// Secrets are sealed under a key of the test run's own, never data/master.key of the checkout.
+process.env.IAM_MASTER_KEY ??= randomBytes(32).toString("base64");

@@ -1,0 +1,89 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { masterKey } from "@/lib/auth/master-key";
+import { open } from "@/lib/auth/sealed";
+import { readSession, sessionIdentity, SESSION_COOKIE_NAMES } from "@/lib/auth/sessions";
+import { verifySigV4, type KeySecret } from "@/lib/auth/sigv4";
+import type { Identity, RequestFacts } from "@/lib/auth/identity";
+import { httpError } from "@/lib/errors";
+
+/**
+ * Who sent a request: a SigV4-signed request names an access key (of a user or a root user); a
+ * browser carries the console session's cookie. Neither: 403 MissingAuthenticationToken, as AWS.
+ */
+
+export interface Authenticated {
+  identity: Identity;
+  /** The console session must choose a new password before anything else. */
+  mustChangePassword: boolean;
+}
+
+const stripMapped = (ip: string) => (ip.startsWith("::ffff:") ? ip.slice(7) : ip);
+
+/**
+ * Where the request came from and how. scripts/start.mjs serves the console itself and sets
+ * x-forwarded-for from the socket, dropping what a client sent (see IAM_TRUST_PROXY there).
+ */
+export function requestFacts(headers: Headers, url: string): RequestFacts {
+  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
+  const proto = headers.get("x-forwarded-proto") ?? new URL(url).protocol.replace(":", "");
+  return {
+    sourceIp: stripMapped(forwarded || "127.0.0.1"),
+    userAgent: (headers.get("user-agent") ?? "").slice(0, 512),
+    secure: proto === "https",
+  };
+}
+
+export const isSigned = (headers: Headers): boolean => headers.get("authorization")?.startsWith("AWS4-") ?? false;
+
+/** The session cookie's value, whichever of its two names it was sent under. */
+export function sessionToken(cookieValue: (name: string) => string | undefined): string | undefined {
+  for (const name of SESSION_COOKIE_NAMES) {
+    const value = cookieValue(name);
+    if (value) return value;
+  }
+  return undefined;
+}
+
+/** A live console session's identity, or null. */
+export async function sessionCaller(token: string | undefined, now: Date = new Date()): Promise<Authenticated | null> {
+  const row = await readSession(token, now);
+  if (!row) return null;
+  return { identity: sessionIdentity(row, now), mustChangePassword: row.mustChangePassword };
+}
+
+const LAST_USED_EVERY_MS = 60_000;
+
+/** The key's owner as an identity; records its last use at most once a minute (GetAccessKeyLastUsed). */
+async function keyIdentity(accessKeyId: string, service: string, region: string, now: Date): Promise<Identity> {
+  const key = await db().accessKey.findUniqueOrThrow({
+    where: { id: accessKeyId },
+    select: { accountId: true, lastUsedAt: true, user: { select: { id: true, name: true, arn: true } } },
+  });
+  if (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() >= LAST_USED_EVERY_MS) {
+    await db().accessKey.updateMany({ where: { id: accessKeyId }, data: { lastUsedAt: now, lastUsedService: service, lastUsedRegion: region } });
+  }
+  const signedIn = key.user
+    ? { type: "IAMUser" as const, accountId: key.accountId, arn: key.user.arn, userName: key.user.name, userId: key.user.id }
+    : { type: "Root" as const, accountId: key.accountId, arn: `arn:aws:iam::${key.accountId}:root`, userName: null, userId: key.accountId };
+  return { type: signedIn.type, accountId: key.accountId, arn: signedIn.arn, userId: signedIn.userId, signedIn, role: null, mfaAt: null, tokenIssuedAt: now, accessKeyId, sessionIdHash: null };
+}
+
+/** The secret of an active key that can sign (keys from before sealing cannot). */
+async function secretOf(accessKeyId: string): Promise<KeySecret | null> {
+  const key = await db().accessKey.findUnique({ where: { id: accessKeyId }, select: { status: true, sealedSecret: true } });
+  if (!key || key.status !== "Active" || !key.sealedSecret) return null;
+  return { secretAccessKey: open(key.sealedSecret, masterKey(), `access-key:${accessKeyId}`) };
+}
+
+/** A SigV4-signed request's identity; throws AWS's error for a missing, unknown or bad signature. */
+export async function signedCaller(req: Request, body: Uint8Array, now: Date = new Date()): Promise<Authenticated> {
+  const url = new URL(req.url);
+  const headers: Record<string, string> = {};
+  req.headers.forEach((value, name) => (headers[name] = value));
+  const result = await verifySigV4({ method: req.method, url: url.pathname + url.search, headers, body }, secretOf, now);
+  if (!result.ok) throw httpError(result.code, result.message);
+  return { identity: await keyIdentity(result.accessKeyId, result.service, result.region, now), mustChangePassword: false };
+}
+
+export const missingAuthentication = () => httpError("MissingAuthenticationToken", "Request is missing Authentication Token");

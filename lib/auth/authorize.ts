@@ -1,0 +1,149 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { keptCache, readStamp, sameStamp, type Stamp } from "@/lib/data/compiled-policies";
+import { getPrincipalPolicies } from "@/lib/data/get-principal-policies";
+import { globalContext, type Identity, type RequestFacts } from "@/lib/auth/identity";
+import { httpError, type IamError } from "@/lib/errors";
+import { accessDeniedMessage, createDocumentCache, createEvaluator, prepareRequest, type ContextValue, type DocumentCache, type EvaluationResult, type Evaluator } from "@/lib/iam";
+
+/**
+ * The console's authorization: every operation is a request to the engine, by the caller's
+ * identity policies, permissions boundary and global keys, as AWS decides a call to its IAM API
+ * ("Policy evaluation logic" in the IAM User Guide). The IAM API never reaches across accounts:
+ * a resource in another account is decided with that account as the resource's owner and no
+ * resource-based policy, so the engine refuses it ("because no resource-based policy allows").
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html
+ */
+
+/** One thing a request does, as AWS's IAM API would authorize it. */
+export interface Operation {
+  /** e.g. "iam:CreateUser". */
+  action: string;
+  /** The resource ARN ("*" for actions without a resource type). */
+  resource: string;
+  /** Request-specific keys (iam:PolicyARN, aws:RequestTag/…, aws:TagKeys); the global ones are added. */
+  context?: Record<string, ContextValue>;
+}
+
+export type Verdict =
+  | { allowed: true; operation: Operation; result: EvaluationResult }
+  | { allowed: false; operation: Operation; result: EvaluationResult; message: string };
+
+interface CallerEntry {
+  stamp: Stamp;
+  principalArn: string;
+  tags: Record<string, string>;
+  identityPolicies: unknown[];
+  boundary: unknown;
+  documents: DocumentCache;
+  /** By the resource's account ("" for the caller's own). */
+  evaluators: Map<string, Evaluator>;
+}
+
+/** Compiled policies per acting principal (user, role or root), refreshed when anything changes. */
+const callers = keptCache<string, CallerEntry>("authorization callers", 2_000);
+
+const accountOf = (arn: string): string => arn.split(":")[4] ?? "";
+
+/** The stored principal whose policies the identity acts with. */
+function policyHolder(identity: Identity): { kind: "user" | "role"; accountId: string; name: string } | null {
+  if (identity.role) return { kind: "role", accountId: identity.role.accountId, name: identity.role.roleName };
+  if (identity.type === "IAMUser") return { kind: "user", accountId: identity.accountId, name: identity.signedIn.userName ?? "" };
+  return null;
+}
+
+async function callerEntry(identity: Identity, stamp: Stamp): Promise<CallerEntry> {
+  const key = identity.role ? identity.role.roleArn : identity.arn;
+  const kept = callers.get(key);
+  // A role session's ARN differs per session; the policies are the role's, kept once per role.
+  if (kept && sameStamp(kept.stamp, stamp)) return kept;
+  const holder = policyHolder(identity);
+  const policies = holder ? await getPrincipalPolicies(holder.kind, holder.accountId, holder.name) : null;
+  const entry: CallerEntry = {
+    stamp,
+    principalArn: identity.arn,
+    tags: policies?.tags ?? {},
+    identityPolicies: policies?.identityPolicies ?? [],
+    boundary: policies?.permissionsBoundary ?? null,
+    documents: createDocumentCache(),
+    evaluators: new Map(),
+  };
+  return callers.set(key, entry);
+}
+
+function evaluatorFor(entry: CallerEntry, identity: Identity, resourceAccount: string): Evaluator {
+  const key = resourceAccount === identity.accountId ? "" : resourceAccount;
+  // The session's own ARN: the cache entry is the role's, the evaluator names this session.
+  const cacheKey = `${identity.arn}|${key}`;
+  const found = entry.evaluators.get(cacheKey);
+  if (found) return found;
+  const prepared = prepareRequest(
+    {
+      principal: { arn: identity.arn, tags: entry.tags },
+      identityPolicies: entry.identityPolicies,
+      permissionsBoundary: entry.boundary,
+      scps: null,
+      rcps: null,
+      resourcePolicy: null,
+      resourceAccount: key === "" ? null : key,
+      sessionPolicy: null,
+      action: "",
+      resource: "",
+      context: {},
+    },
+    "sweep",
+    entry.documents,
+  );
+  if (!prepared.ok) throw new Error(`The caller's request could not be prepared: ${prepared.error}`);
+  const evaluator = createEvaluator(prepared);
+  if (entry.evaluators.size > 64) entry.evaluators.clear();
+  entry.evaluators.set(cacheKey, evaluator);
+  return evaluator;
+}
+
+/** The stamp of what is stored now: one query, shared by every operation of a request. */
+export const currentStamp = (): Promise<Stamp> => readStamp(db());
+
+/**
+ * The engine's verdict on each operation, in order, stopping at the first refusal. A resource of
+ * "*" or without an account (an AWS managed policy) is taken to be in the caller's account.
+ */
+export async function decideOperations(identity: Identity, facts: RequestFacts, operations: readonly Operation[], now: Date = new Date(), stamp?: Stamp): Promise<Verdict[]> {
+  if (operations.length === 0) return [];
+  const entry = await callerEntry(identity, stamp ?? (await currentStamp()));
+  const global = globalContext(identity, facts, now);
+  const verdicts: Verdict[] = [];
+  for (const operation of operations) {
+    const owner = accountOf(operation.resource);
+    const resourceAccount = /^\d{12}$/.test(owner) ? owner : identity.accountId;
+    const context = operation.context ? { ...global, ...operation.context } : global;
+    const result = evaluatorFor(entry, identity, resourceAccount).evaluate(operation.action, operation.resource, context);
+    if (result.decision === "allowed") {
+      verdicts.push({ allowed: true, operation, result });
+      continue;
+    }
+    const message =
+      accessDeniedMessage({ principalArn: identity.arn, action: operation.action, resource: operation.resource, result }) ??
+      `User: ${identity.arn} is not authorized to perform: ${operation.action} on resource: ${operation.resource}`;
+    verdicts.push({ allowed: false, operation, result, message });
+    break;
+  }
+  return verdicts;
+}
+
+/** The AccessDenied error for a refused verdict, carrying the request for the console's "Why?". */
+export function accessDenied(verdict: Extract<Verdict, { allowed: false }>, identity: Identity, facts: RequestFacts, now: Date = new Date()): IamError {
+  const error = httpError("AccessDenied", verdict.message);
+  const context: Record<string, string | string[]> = {};
+  for (const [key, value] of Object.entries({ ...globalContext(identity, facts, now), ...verdict.operation.context })) context[key] = typeof value === "string" ? value : [...value];
+  error.denied = { principalArn: identity.arn, action: verdict.operation.action, resource: verdict.operation.resource, context };
+  return error;
+}
+
+/** Throws AccessDenied unless every operation is allowed; answers the verdicts. */
+export async function authorizeOperations(identity: Identity, facts: RequestFacts, operations: readonly Operation[], now: Date = new Date()): Promise<Verdict[]> {
+  const verdicts = await decideOperations(identity, facts, operations, now);
+  const refused = verdicts.find((verdict) => !verdict.allowed);
+  if (refused && !refused.allowed) throw accessDenied(refused, identity, facts, now);
+  return verdicts;
+}
