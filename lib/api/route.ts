@@ -192,7 +192,7 @@ async function audit(identity: Identity, facts: RequestFacts, operations: Operat
   const first = operations[0];
   const event = eventOf(first.action);
   await recordAudit({
-    accountId: first.resource.split(":")[4]?.match(/^\d{12}$/) ? first.resource.split(":")[4] : identity.accountId,
+    accountId: first.account,
     eventSource: event.source,
     eventName: event.name,
     readOnly: false,

@@ -17,6 +17,11 @@ import { accessDeniedMessage, createDocumentCache, createEvaluator, prepareReque
 
 /** One thing a request does, as AWS's IAM API would authorize it. */
 export interface Operation {
+  /**
+   * The account the request is made to (the path's account): the resource's owner. It decides
+   * cross-account refusals even for "*" resources and AWS managed policies' ARNs.
+   */
+  account: string;
   /** e.g. "iam:CreateUser". */
   action: string;
   /** The resource ARN ("*" for actions without a resource type). */
@@ -42,8 +47,6 @@ interface CallerEntry {
 
 /** Compiled policies per acting principal (user, role or root), refreshed when anything changes. */
 const callers = keptCache<string, CallerEntry>("authorization callers", 2_000);
-
-const accountOf = (arn: string): string => arn.split(":")[4] ?? "";
 
 /** The stored principal whose policies the identity acts with. */
 function policyHolder(identity: Identity): { kind: "user" | "role"; accountId: string; name: string } | null {
@@ -104,18 +107,14 @@ function evaluatorFor(entry: CallerEntry, identity: Identity, resourceAccount: s
 /** The stamp of what is stored now: one query, shared by every operation of a request. */
 export const currentStamp = (): Promise<Stamp> => readStamp(db());
 
-/**
- * The engine's verdict on each operation, in order, stopping at the first refusal. A resource of
- * "*" or without an account (an AWS managed policy) is taken to be in the caller's account.
- */
+/** The engine's verdict on each operation, in order, stopping at the first refusal. */
 export async function decideOperations(identity: Identity, facts: RequestFacts, operations: readonly Operation[], now: Date = new Date(), stamp?: Stamp): Promise<Verdict[]> {
   if (operations.length === 0) return [];
   const entry = await callerEntry(identity, stamp ?? (await currentStamp()));
   const global = globalContext(identity, facts, now);
   const verdicts: Verdict[] = [];
   for (const operation of operations) {
-    const owner = accountOf(operation.resource);
-    const resourceAccount = /^\d{12}$/.test(owner) ? owner : identity.accountId;
+    const resourceAccount = operation.account;
     const context = operation.context ? { ...global, ...operation.context } : global;
     const result = evaluatorFor(entry, identity, resourceAccount).evaluate(operation.action, operation.resource, context);
     if (result.decision === "allowed") {
