@@ -2,22 +2,37 @@ import { NextResponse, type NextRequest } from "next/server";
 import { guardRequest, type Refusal } from "@/lib/api/guard";
 import { contentSecurityPolicy, escapeHtml, newNonce } from "@/lib/api/page-security";
 import { errorResponse } from "@/lib/errors";
+import { PAGE_PATH_HEADER, SESSION_COOKIE_NAMES } from "@/lib/auth/session-names";
+
+/** Pages anyone may open: the sign-in page itself. */
+const PUBLIC_PAGES = new Set(["/signin"]);
 
 /**
  * Every page request passes the console's door checks (host, method, path encoding, cross-site
  * writes) and is answered with a Content-Security-Policy carrying a fresh nonce, which Next
  * applies to its own scripts. /api has the same checks in apiRoute, where the body is read as a
- * stream under its own limits (a proxy would buffer it first).
+ * stream under its own limits (a proxy would buffer it first). A page asked for without a
+ * session cookie is sent to the sign-in page, which sends it back after; whether the session is
+ * still alive is for the root layout to check (app/layout.tsx), as this check reads no database.
  */
 export function proxy(request: NextRequest) {
   const refusal = guardRequest(request.method, request.url, request.headers);
   if (refusal) return refusalPage(refusal, request.nextUrl.pathname);
+
+  const { pathname, search } = request.nextUrl;
+  const page = !pathname.startsWith("/api/") && !pathname.startsWith("/_next/");
+  if (page && !PUBLIC_PAGES.has(pathname) && !SESSION_COOKIE_NAMES.some((name) => request.cookies.has(name))) {
+    const signIn = new URL("/signin", request.url);
+    if (pathname !== "/" || search) signIn.searchParams.set("next", pathname + search);
+    return NextResponse.redirect(signIn, { headers: { "Cache-Control": "no-store" } });
+  }
 
   const nonce = newNonce();
   const policy = contentSecurityPolicy(nonce, process.env.NODE_ENV === "development");
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", policy);
+  requestHeaders.set(PAGE_PATH_HEADER, pathname + search);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", policy);
   return response;

@@ -1,10 +1,11 @@
-import type { Locator } from "@playwright/test";
+import type { APIRequestContext, Locator } from "@playwright/test";
 import { test, expect } from "./support/test";
-import { IamApi, PROD_ACCOUNT, uniqueName, type AccountCounts } from "./support/iam-api";
+import { PROD_ACCOUNT, uniqueName, type AccountCounts } from "./support/iam-api";
 
 // The seeded accounts. Their figures are read from the API when a test runs, never fixed here:
 // the suite adds entities of its own, and the demo data may grow.
 const SEEDED = [
+  { alias: "acme-management", accountId: "111122223333", displayName: "Acme Management" },
   { alias: "acme-prod", accountId: PROD_ACCOUNT, displayName: "Acme Production" },
   { alias: "acme-dev", accountId: "210987654321", displayName: "Acme Development" },
   { alias: "acme-security", accountId: "444455556666", displayName: "Acme Security" },
@@ -16,18 +17,44 @@ async function expectCounts(card: Locator, counts: AccountCounts) {
   await expect(card.getByRole("definition")).toHaveText([counts.users, counts.groups, counts.roles, counts.policies].map(String));
 }
 
-test("the accounts page lists the seeded accounts with their counts", async ({ page, request }) => {
+/** An account's figures as ListAccounts answers the signed-in caller. */
+async function listedCounts(request: APIRequestContext, accountId: string): Promise<AccountCounts> {
+  const response = await request.get("/api/v1/accounts");
+  expect(response.status()).toBe(200);
+  const { items } = (await response.json()) as { items: { accountId: string; counts: AccountCounts }[] };
+  const listed = items.find((item) => item.accountId === accountId);
+  if (!listed) throw new Error(`ListAccounts did not list ${accountId}`);
+  return listed.counts;
+}
+
+test.describe("signed in to the management account", () => {
+  // organizations:ListAccounts, called from the management account, lists the whole organization.
+  test.use({ signInAs: { rootOf: "acme-management" } });
+
+  test("the accounts page lists every account of the organization with its counts", async ({ page, request }) => {
+    await page.goto("/");
+    const accounts = page.getByRole("list", { name: "Accounts" });
+    const card = (alias: string) => accounts.getByRole("listitem").filter({ has: page.getByRole("link", { name: alias, exact: true }) });
+    for (const { alias, accountId, displayName } of SEEDED) {
+      await expect(card(alias)).toContainText(displayName);
+      await expect(card(alias)).toContainText(accountId);
+      await expectCounts(card(alias), await listedCounts(request, accountId));
+    }
+  });
+});
+
+test("a member account's root user sees only its own account, and opens its dashboard", async ({ page, request }) => {
   await page.goto("/");
   const accounts = page.getByRole("list", { name: "Accounts" });
-  const card = (alias: string) => accounts.getByRole("listitem").filter({ has: page.getByRole("link", { name: alias, exact: true }) });
-
-  for (const { alias, accountId, displayName } of SEEDED) {
-    await expect(card(alias)).toContainText(displayName);
-    await expect(card(alias)).toContainText(accountId);
-    await expectCounts(card(alias), await new IamApi(request, accountId).counts());
+  const card = accounts.getByRole("listitem").filter({ has: page.getByRole("link", { name: "acme-prod", exact: true }) });
+  await expect(card).toContainText("Acme Production");
+  await expectCounts(card, await listedCounts(request, PROD_ACCOUNT));
+  await expect(accounts.getByRole("article")).toHaveCount(1);
+  for (const { alias } of SEEDED.filter((account) => account.alias !== "acme-prod")) {
+    await expect(page.getByRole("link", { name: alias, exact: true })).toHaveCount(0);
   }
 
-  await card("acme-prod").getByRole("link", { name: "acme-prod" }).click();
+  await card.getByRole("link", { name: "acme-prod" }).click();
   await expect(page).toHaveURL(new RegExp(`/accounts/${PROD_ACCOUNT}$`));
   await expect(page.getByRole("heading", { level: 1, name: "Acme Production" })).toBeVisible();
 });

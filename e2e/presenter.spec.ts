@@ -100,8 +100,8 @@ test.describe("presenter mode layout", () => {
 
   for (const size of SIZES) {
     for (const target of PAGES) {
-      test(`${size.width}×${size.height} ${target.name}: nothing wider than the screen, no word cut in two`, async ({ browser, baseURL }) => {
-        const context = await browser.newContext({ baseURL, viewport: size });
+      test(`${size.width}×${size.height} ${target.name}: nothing wider than the screen, no word cut in two`, async ({ browser, context: signedIn, baseURL }) => {
+        const context = await browser.newContext({ baseURL, viewport: size, storageState: await signedIn.storageState() });
         await context.addCookies([{ name: "iam-presenter", value: "1", url: baseURL ?? "" }]);
         const page = await context.newPage();
         await page.goto(target.path());
@@ -151,8 +151,8 @@ test("the top bar's presenter toggle and Alt+Shift+P switch the mode, which the 
   expect(after).not.toMatch(/<html[^>]*class="presenter"/);
 });
 
-test("in presenter mode the side navigation stays in view and the keyboard reaches every control on screen", async ({ browser, baseURL }) => {
-  const context = await browser.newContext({ baseURL, viewport: { width: 1280, height: 720 } });
+test("in presenter mode the side navigation stays in view and the keyboard reaches every control on screen", async ({ browser, context: signedIn, baseURL }) => {
+  const context = await browser.newContext({ baseURL, viewport: { width: 1280, height: 720 }, storageState: await signedIn.storageState() });
   await context.addCookies([{ name: "iam-presenter", value: "1", url: baseURL ?? "" }]);
   const page = await context.newPage();
   await page.goto(`/accounts/${A}`);

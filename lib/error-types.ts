@@ -9,6 +9,8 @@ export const IAM_ERROR_CODES = [
   "EntityAlreadyExists",
   "DeleteConflict",
   "LimitExceeded",
+  // AWS Organizations' ConstraintViolationException (closing the management account).
+  "ConstraintViolation",
   "InternalError",
   "AccessDenied",
   "MethodNotAllowed",
@@ -25,6 +27,13 @@ export const IAM_ERROR_CODES = [
   "ExpiredToken",
   "PasswordResetRequired",
   "Throttling",
+  // Console sign-in: the password was right and the principal's MFA device must give a code.
+  "MfaRequired",
+  // ChangePassword's own errors (IAM API reference, ChangePassword).
+  "PasswordPolicyViolation",
+  "InvalidUserType",
+  // EnableMFADevice: the two codes are not the device's (IAM API reference, EnableMFADevice).
+  "InvalidAuthenticationCode",
 ] as const;
 
 export type IamErrorCode = (typeof IAM_ERROR_CODES)[number];
@@ -41,6 +50,8 @@ export interface FieldIssue {
  */
 export interface DeniedDetail {
   principalArn: string;
+  /** The account the request was made to (its resource's owner, even for "*"). */
+  account?: string;
   action: string;
   resource: string;
   context: Record<string, string | string[]>;

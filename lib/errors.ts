@@ -12,6 +12,7 @@ const STATUS: Record<IamErrorCode, number> = {
   EntityAlreadyExists: 409,
   DeleteConflict: 409,
   LimitExceeded: 409,
+  ConstraintViolation: 409,
   InternalError: 500,
   AccessDenied: 403,
   MethodNotAllowed: 405,
@@ -27,6 +28,10 @@ const STATUS: Record<IamErrorCode, number> = {
   ExpiredToken: 403,
   PasswordResetRequired: 403,
   Throttling: 429,
+  MfaRequired: 401,
+  PasswordPolicyViolation: 400,
+  InvalidUserType: 400,
+  InvalidAuthenticationCode: 403,
 };
 
 /** Error lists stop here; the count of the rest travels as `moreIssues`. */

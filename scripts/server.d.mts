@@ -4,3 +4,7 @@ export declare function refuseMethod(
   req: { method?: string; url?: string },
   res: { writeHead(status: number, headers: Record<string, unknown>): unknown; end(body: string): unknown },
 ): void;
+export declare function forwardedHeaders(
+  req: { headers: Record<string, string | string[] | undefined>; socket?: { remoteAddress?: string; encrypted?: boolean } },
+  trustProxy: boolean,
+): void;

@@ -1,8 +1,11 @@
 // The production server `npm start` runs: Next.js's own request handler behind a plain Node
-// HTTP server, for the one check Next cannot make itself. Next builds a fetch Request for every
+// HTTP server, for the two things Next cannot do itself. Next builds a fetch Request for every
 // request, and fetch forbids TRACE, TRACK and CONNECT (and knows no WebDAV verbs): such a
 // request used to end in a bare 500 before any of the console's code ran. It is answered here
-// with 405 and Allow instead. Every other check lives in proxy.ts and lib/api (lib/api/guard.ts).
+// with 405 and Allow instead. And Next keeps an X-Forwarded-For a client sends, which would let
+// anyone choose their aws:SourceIp and escape the sign-in delay per address: the forwarding
+// headers are set here from the connection itself (see forwardedHeaders). Every other check
+// lives in proxy.ts and lib/api (lib/api/guard.ts).
 import { createServer } from "node:http";
 
 /** The methods Next.js hands to the app (lib/api/guard.ts ALLOWED_METHODS says the same). */
@@ -12,6 +15,22 @@ export const SERVED_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", 
 // (a body's own 10 s limit is apiRoute's, which answers 408).
 const HEADERS_TIMEOUT_MS = 10_000;
 const REQUEST_TIMEOUT_MS = 60_000;
+
+/** The headers a proxy in front adds to say where a request came from, and how. */
+const FORWARDING = /^(x-forwarded-.*|forwarded|x-real-ip)$/;
+
+/**
+ * Where the request came from, as the console believes it (lib/auth/authenticate.ts reads
+ * x-forwarded-for and x-forwarded-proto): the connection's own address and protocol. A client's
+ * X-Forwarded-*, Forwarded or X-Real-IP header is dropped, unless IAM_TRUST_PROXY=1 says a proxy
+ * in front (which must set them itself, replacing the client's) is the only way in.
+ */
+export function forwardedHeaders(req, trustProxy) {
+  if (trustProxy) return;
+  for (const name of Object.keys(req.headers)) if (FORWARDING.test(name)) delete req.headers[name];
+  req.headers["x-forwarded-for"] = req.socket?.remoteAddress ?? "";
+  req.headers["x-forwarded-proto"] = req.socket?.encrypted ? "https" : "http";
+}
 
 export function refuseMethod(req, res) {
   const api = (req.url ?? "").startsWith("/api/");
@@ -34,8 +53,10 @@ async function main() {
   const app = next({ dev: false, dir: process.cwd() });
   const handle = app.getRequestHandler();
   await app.prepare();
+  const trustProxy = process.env.IAM_TRUST_PROXY === "1";
   const server = createServer((req, res) => {
     if (!SERVED_METHODS.includes(req.method ?? "")) return refuseMethod(req, res);
+    forwardedHeaders(req, trustProxy);
     handle(req, res);
   });
   // CONNECT never reaches the request handler: Node hands over the raw socket.

@@ -66,7 +66,15 @@ if (databaseIsEmpty()) run("Seeding the demo data", bin("tsx"), ["--conditions=r
 
 console.log(`› Serving on http://localhost:${port}`);
 // The server stays in this process group, so whoever stops us (Ctrl-C, Playwright's teardown)
-// stops it too; a signal sent to this process alone is passed on.
+// stops it too; a signal sent to this process alone is passed on. It sets each request's source
+// address from the connection (IAM_TRUST_PROXY=1 keeps a proxy's X-Forwarded-For instead).
 const server = spawn(process.execPath, [path.join(root, "scripts/server.mjs")], { stdio: "inherit", env: { ...env, PORT: port } });
-for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
+// While the server starts: how to sign in to the demo, if its documented passwords still work.
+const demo = spawn(bin("tsx"), ["--conditions=react-server", "scripts/demo-sign-ins.ts"], { stdio: "inherit", env: { ...env, PORT: port } });
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.on(signal, () => {
+    if (demo.exitCode === null) demo.kill(signal);
+    server.kill(signal);
+  });
+}
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 0 : 1)));

@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
+import { PasswordPolicyEditor } from "@/components/accounts/password-policy-editor";
 import { TypedConfirm } from "@/components/entity/typed-confirm";
 import { Alert, ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -24,6 +25,7 @@ export function AccountSettings({ accountId }: { accountId: string }) {
       ) : account.data ? (
         <div className="flex max-w-3xl flex-col gap-6">
           <RenameForm account={account.data} />
+          <PasswordPolicyEditor accountId={accountId} />
           <DeleteAccount account={account.data} />
         </div>
       ) : (

@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { statementHref } from "@/components/access/sources";
 import { paths } from "@/components/shell/paths";
 import { Badge, EmptyState } from "@/components/ui/misc";
+import { AccountsReadNote } from "@/components/who-can/accounts-read";
 import { formatCount, plural } from "@/components/ui/format";
 import type { MatchingStatement, PoliciesForAction, PolicyForAction } from "@/lib/data/find-policies-for-action";
 import { PageLinks } from "./page-links";
@@ -106,8 +107,10 @@ export async function ActionPolicies({ service, action, ctx, fallbackAccount, ef
       <p className="text-lg">
         Looked at {plural(result.evaluated, "policy", "policies")} (managed policies&apos; default versions and inline policies):{" "}
         <strong>{formatCount(result.allowing)}</strong> allow it, <strong>{formatCount(result.denying)}</strong> deny it. Resources and
-        conditions are listed, not judged.
+        conditions are listed, not judged. AWS managed policies are listed for everyone; customer managed and inline policies for the
+        accounts you may read:
       </p>
+      <AccountsReadNote accounts={result.accounts} />
       <div className="flex flex-wrap items-end justify-between gap-4">
         <SearchForm
           action={catalogPaths.action({ account: null }, service, action)}

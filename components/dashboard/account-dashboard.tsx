@@ -4,9 +4,11 @@ import Link from "next/link";
 import { ChangeHistory } from "@/components/history/change-history";
 import { ErrorAlert } from "@/components/ui/alert";
 import { ButtonLink } from "@/components/ui/button";
+import { PermittedLink } from "@/components/ui/permitted";
 import { formatCount } from "@/components/ui/format";
 import { Card, PageHeader, Skeleton } from "@/components/ui/misc";
 import { paths } from "@/components/shell/paths";
+import { createCheck } from "@/lib/queries/permission-checks";
 import { useAccount } from "@/lib/queries/use-accounts";
 import { PROD } from "@/prisma/seed/demo-accounts";
 import { GuidedPath } from "./guided-path";
@@ -19,7 +21,6 @@ import { GuidedPath } from "./guided-path";
  */
 export function AccountDashboard({ accountId }: { accountId: string }) {
   const account = useAccount(accountId);
-  if (account.error) return <ErrorAlert error={account.error} />;
 
   const counts = account.data?.counts;
   const tiles = [
@@ -48,40 +49,45 @@ export function AccountDashboard({ accountId }: { accountId: string }) {
         <h2 id="resources-heading" className="sr-only">
           IAM resources
         </h2>
-        <ul className="grid grid-cols-2 gap-5 @min-[44rem]:grid-cols-4">
-          {tiles.map((tile) => (
-            <li key={tile.label} className="min-w-0">
-              <Link href={tile.href} className="block h-full rounded-xl border border-line bg-surface px-5 py-4 shadow-sm transition hover:border-brand hover:shadow-md">
-                <span className="block text-lg font-semibold text-muted">{tile.label}</span>
-                <span className="mt-1 block text-4xl font-bold text-brand">{tile.count === undefined ? <Skeleton className="h-10 w-20" /> : formatCount(tile.count)}</span>
-              </Link>
-            </li>
-          ))}
-        </ul>
+        {/* A caller who may not read the account's summary still has the rest of the page. */}
+        {account.error ? (
+          <ErrorAlert error={account.error} />
+        ) : (
+          <ul className="grid grid-cols-2 gap-5 @min-[44rem]:grid-cols-4">
+            {tiles.map((tile) => (
+              <li key={tile.label} className="min-w-0">
+                <Link href={tile.href} className="block h-full rounded-xl border border-line bg-surface px-5 py-4 shadow-sm transition hover:border-brand hover:shadow-md">
+                  <span className="block text-lg font-semibold text-muted">{tile.label}</span>
+                  <span className="mt-1 block text-4xl font-bold text-brand">{tile.count === undefined ? <Skeleton className="h-10 w-20" /> : formatCount(tile.count)}</span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
       </section>
       {account.data?.accountId === PROD && account.data.alias === "acme-prod" && <GuidedPath />}
       <div className="grid grid-cols-1 gap-6 @min-[64rem]:grid-cols-[minmax(0,1fr)_18rem]">
         <Card title="Quick links" className="@min-[64rem]:order-2 @min-[64rem]:self-start">
           <ul className="flex flex-wrap gap-3 @min-[64rem]:flex-col">
             <li>
-              <ButtonLink href={paths.newUser(accountId)} variant="primary" className="@min-[64rem]:w-full">
+              <PermittedLink check={createCheck(accountId, "user")} href={paths.newUser(accountId)} variant="primary" className="@min-[64rem]:w-full">
                 Create user
-              </ButtonLink>
+              </PermittedLink>
             </li>
             <li>
-              <ButtonLink href={paths.newRole(accountId)} className="@min-[64rem]:w-full">
+              <PermittedLink check={createCheck(accountId, "role")} href={paths.newRole(accountId)} className="@min-[64rem]:w-full">
                 Create role
-              </ButtonLink>
+              </PermittedLink>
             </li>
             <li>
-              <ButtonLink href={paths.newPolicy(accountId)} className="@min-[64rem]:w-full">
+              <PermittedLink check={createCheck(accountId, "policy")} href={paths.newPolicy(accountId)} className="@min-[64rem]:w-full">
                 Create policy
-              </ButtonLink>
+              </PermittedLink>
             </li>
             <li>
-              <ButtonLink href={paths.newGroup(accountId)} className="@min-[64rem]:w-full">
+              <PermittedLink check={createCheck(accountId, "group")} href={paths.newGroup(accountId)} className="@min-[64rem]:w-full">
                 Create group
-              </ButtonLink>
+              </PermittedLink>
             </li>
           </ul>
         </Card>

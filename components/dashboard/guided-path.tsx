@@ -4,7 +4,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { paths } from "@/components/shell/paths";
 import { emptyDraft, paramsFromDraft } from "@/components/simulator/simulation-url";
-import { PROD, SECURITY } from "@/prisma/seed/demo-accounts";
+import { PROD } from "@/prisma/seed/demo-accounts";
 
 /** The simulator with erin asking to read an object of my_bucket, ready to run. */
 function erinSimulation(): string {
@@ -61,13 +61,14 @@ const STEPS: Step[] = [
     ),
   },
   {
-    title: "CrossAccountAuditor: trust across accounts, with MFA",
-    href: `${paths.role(SECURITY, "CrossAccountAuditor")}?tab=assumed-by`,
-    linkText: "Who can assume CrossAccountAuditor",
+    title: "carol: trust across accounts, with MFA",
+    href: paths.user(PROD, "carol", "assumable-roles"),
+    linkText: "The roles carol can assume",
     lesson: (
       <>
-        This role lives in acme-security but trusts acme-prod, and only callers signed in with MFA. Notice that nobody is allowed as things
-        stand: bob and carol appear under &ldquo;Only with more context&rdquo;. Tick &ldquo;Signed in with MFA&rdquo; and they move into the list.
+        CrossAccountAuditor lives in acme-security but trusts acme-prod, and only callers signed in with MFA. Notice that it appears under
+        &ldquo;Only with more context&rdquo;; tick &ldquo;Signed in with MFA&rdquo; and it moves into the list. acme-security is read through a role
+        there, so signed in as carol, with her MFA code, you see it; anyone who may not assume such a role is told acme-security could not be read.
       </>
     ),
   },

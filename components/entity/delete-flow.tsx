@@ -2,8 +2,9 @@
 
 import { useState, type ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
+import { PermittedButton } from "@/components/ui/permitted";
 import { ApiError } from "@/lib/queries/api";
+import type { PermissionCheck } from "@/lib/queries/permission-checks";
 import { TypedConfirm } from "./typed-confirm";
 
 type Step = "closed" | "confirm" | "conflict";
@@ -18,13 +19,15 @@ interface DeleteFlowProps {
   /** What a forced delete removes; rendered only when the plain delete was refused. */
   inventory: ReactNode;
   onDeleted: () => void;
+  /** The delete request, asked first: the button is disabled with AWS's reason when it would be refused. */
+  check?: PermissionCheck | null;
 }
 
 /**
  * Delete as AWS does it: refused with DeleteConflict while anything is attached. The console
  * then explains why and offers to remove everything first, after its own confirmation.
  */
-export function DeleteFlow({ noun, name, remove, pending, inventory, onDeleted }: DeleteFlowProps) {
+export function DeleteFlow({ noun, name, remove, pending, inventory, onDeleted, check = null }: DeleteFlowProps) {
   const [step, setStep] = useState<Step>("closed");
   const [conflict, setConflict] = useState<string>("");
   const [error, setError] = useState<unknown>();
@@ -52,9 +55,9 @@ export function DeleteFlow({ noun, name, remove, pending, inventory, onDeleted }
 
   return (
     <>
-      <Button variant="danger" onClick={() => setStep("confirm")}>
+      <PermittedButton variant="danger" check={check} onClick={() => setStep("confirm")}>
         Delete
-      </Button>
+      </PermittedButton>
       <TypedConfirm
         open={step === "confirm"}
         onClose={close}

@@ -11,12 +11,13 @@ import { ChangeHistory } from "@/components/history/change-history";
 import { AttachedPolicies } from "@/components/principal/attached-policies";
 import { InlinePolicies } from "@/components/principal/inline-policies";
 import { ErrorAlert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
+import { PermittedButton } from "@/components/ui/permitted";
 import { formatDateTime } from "@/components/ui/format";
 import { Breadcrumbs, Card, PageHeader, Skeleton, SummaryList } from "@/components/ui/misc";
 import { Tabs } from "@/components/ui/tabs";
 import { useToast } from "@/components/ui/toast";
 import { paths } from "@/components/shell/paths";
+import { principalCheck } from "@/lib/queries/permission-checks";
 import type { GroupSummary } from "@/lib/queries/types";
 import { useDeleteGroup, useGroup, useGroupMembers, useUpdateGroup } from "@/lib/queries/use-groups";
 import { useAttachedPolicies, useInlinePolicies } from "@/lib/queries/use-principal-policies";
@@ -49,7 +50,7 @@ function GroupView({ accountId, group }: { accountId: string; group: GroupSummar
   const update = useUpdateGroup(accountId, group.groupName);
   const remove = useDeleteGroup(accountId, group.groupName);
   const [renaming, setRenaming] = useState(false);
-  const principal = { accountId, kind: "groups" as const, name: group.groupName };
+  const principal = { accountId, kind: "groups" as const, name: group.groupName, arn: group.arn };
 
   return (
     <>
@@ -59,8 +60,11 @@ function GroupView({ accountId, group }: { accountId: string; group: GroupSummar
         description="IAM user group"
         actions={
           <>
-            <Button onClick={() => setRenaming(true)}>Edit name or path</Button>
+            <PermittedButton check={principalCheck(principal, "Update")} onClick={() => setRenaming(true)}>
+              Edit name or path
+            </PermittedButton>
             <DeleteFlow
+              check={principalCheck(principal, "Delete")}
               noun="group"
               name={group.groupName}
               pending={remove.isPending}
@@ -89,7 +93,7 @@ function GroupView({ accountId, group }: { accountId: string; group: GroupSummar
         {(tab) => {
           switch (tab) {
             case "users":
-              return <GroupMembers accountId={accountId} groupName={group.groupName} />;
+              return <GroupMembers accountId={accountId} groupName={group.groupName} groupArn={group.arn} />;
             case "permissions":
               return (
                 <div className="flex flex-col gap-6">

@@ -6,7 +6,7 @@ import { ConfirmDialog } from "@/components/entity/confirm-dialog";
 import { EntityPicker } from "@/components/entity/entity-picker";
 import { Pagination } from "@/components/list/pagination";
 import { ErrorAlert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
+import { PermittedButton } from "@/components/ui/permitted";
 import { formatDateTime } from "@/components/ui/format";
 import { Card, Skeleton } from "@/components/ui/misc";
 import { useToast } from "@/components/ui/toast";
@@ -17,7 +17,7 @@ import { useAddGroupMember, useGroupMembers, useRemoveGroupMember } from "@/lib/
 const PAGE_SIZE = 25;
 
 /** The users in a group, one server page at a time (a group may hold thousands). */
-export function GroupMembers({ accountId, groupName }: { accountId: string; groupName: string }) {
+export function GroupMembers({ accountId, groupName, groupArn }: { accountId: string; groupName: string; groupArn?: string }) {
   const notify = useToast();
   const [page, setPage] = useState(1);
   const members = useGroupMembers(accountId, groupName, page, PAGE_SIZE);
@@ -25,9 +25,18 @@ export function GroupMembers({ accountId, groupName }: { accountId: string; grou
   const remove = useRemoveGroupMember(accountId, groupName);
   const [picking, setPicking] = useState(false);
   const [removing, setRemoving] = useState<UserSummary | null>(null);
+  // AddUserToGroup and RemoveUserFromGroup act on the group (the Service Authorization Reference's resource type).
+  const onGroup = (action: string) => (groupArn ? { account: accountId, action, resource: groupArn } : null);
 
   return (
-    <Card title={`Users in this group${members.data ? ` (${members.data.total})` : ""}`} actions={<Button variant="primary" onClick={() => setPicking(true)}>Add users</Button>}>
+    <Card
+      title={`Users in this group${members.data ? ` (${members.data.total})` : ""}`}
+      actions={
+        <PermittedButton variant="primary" check={onGroup("iam:AddUserToGroup")} onClick={() => setPicking(true)}>
+          Add users
+        </PermittedButton>
+      }
+    >
       {members.error ? (
         <ErrorAlert error={members.error} />
       ) : !members.data ? (
@@ -57,9 +66,9 @@ export function GroupMembers({ accountId, groupName }: { accountId: string; grou
                   <td className="py-2.5 pr-4 font-mono text-sm">{user.path}</td>
                   <td className="py-2.5 pr-4">{formatDateTime(user.createdAt)}</td>
                   <td className="py-2.5 text-right">
-                    <Button size="sm" onClick={() => setRemoving(user)} aria-label={`Remove ${user.userName} from group`}>
+                    <PermittedButton size="sm" check={onGroup("iam:RemoveUserFromGroup")} onClick={() => setRemoving(user)} aria-label={`Remove ${user.userName} from group`}>
                       Remove
-                    </Button>
+                    </PermittedButton>
                   </td>
                 </tr>
               ))}

@@ -3,10 +3,11 @@
 import Link from "next/link";
 import { EntityListView } from "@/components/list/entity-list-view";
 import type { Column } from "@/components/list/resource-table";
-import { ButtonLink } from "@/components/ui/button";
+import { PermittedLink } from "@/components/ui/permitted";
 import { formatCount, formatDateTime } from "@/components/ui/format";
 import { EmptyState } from "@/components/ui/misc";
 import { paths } from "@/components/shell/paths";
+import { createCheck } from "@/lib/queries/permission-checks";
 import type { GroupSummary } from "@/lib/queries/types";
 
 const SORT_KEYS = ["name", "created", "path"] as const;
@@ -38,7 +39,7 @@ export function GroupsList({ accountId }: { accountId: string }) {
       columns={columns}
       rowKey={(group) => group.groupId}
       empty={
-        <EmptyState title="No groups yet — create the first one" action={<ButtonLink href={paths.newGroup(accountId)} variant="primary">Create group</ButtonLink>}>
+        <EmptyState title="No groups yet — create the first one" action={<PermittedLink href={paths.newGroup(accountId)} variant="primary" check={createCheck(accountId, "group")}>Create group</PermittedLink>}>
           A group gives the same permissions to every user in it.
         </EmptyState>
       }

@@ -9,6 +9,7 @@ import { formatDateTime } from "@/components/ui/format";
 import { Badge, EmptyState, Skeleton } from "@/components/ui/misc";
 import { pathForArn } from "@/components/shell/paths";
 import { useChanges } from "@/lib/queries/use-changes";
+import { Actor, howCalled } from "./actor";
 
 interface ChangeHistoryProps {
   accountId: string;
@@ -19,7 +20,7 @@ interface ChangeHistoryProps {
   paged?: boolean;
 }
 
-/** The change log (newest first): when, the AWS action, what changed, and a link to it. */
+/** The change log (newest first): when, the AWS action, what changed, a link to it, and who made it. */
 export function ChangeHistory({ accountId, targetArn, pageSize = 20, paged = true }: ChangeHistoryProps) {
   const [page, setPage] = useState(1);
   const changes = useChanges(accountId, { targetArn, page, pageSize });
@@ -51,6 +52,15 @@ export function ChangeHistory({ accountId, targetArn, pageSize = 20, paged = tru
               {/* At least 15rem wide, or it moves below the date: never a column of one word per line. */}
               <div className="min-w-0 flex-1 basis-60">
                 <p>{event.summary}</p>
+                <p className="text-sm">
+                  {event.actor ? (
+                    <>
+                      By <Actor arn={event.actor.arn} /> <span className="text-muted">({howCalled(event.actor)})</span>
+                    </>
+                  ) : (
+                    <span className="text-muted">By the console itself (demo data or an operator command)</span>
+                  )}
+                </p>
                 {!targetArn && (
                   <p className="text-sm text-muted">
                     {href ? (

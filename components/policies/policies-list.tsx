@@ -4,10 +4,11 @@ import Link from "next/link";
 import { useState } from "react";
 import { EntityListView } from "@/components/list/entity-list-view";
 import type { Column } from "@/components/list/resource-table";
-import { ButtonLink } from "@/components/ui/button";
+import { PermittedLink } from "@/components/ui/permitted";
 import { formatCount, formatDateTime } from "@/components/ui/format";
 import { EmptyState } from "@/components/ui/misc";
 import { paths } from "@/components/shell/paths";
+import { createCheck } from "@/lib/queries/permission-checks";
 import type { PolicyScope, PolicySummary } from "@/lib/queries/types";
 import { PolicyTypeBadge } from "./policy-type-badge";
 
@@ -56,7 +57,7 @@ export function PoliciesList({ accountId }: { accountId: string }) {
         <ScopeFilter value={toScope(state.get("scope"))} onChange={(scope) => update({ scope: scope === "All" ? null : scope })} />
       )}
       empty={
-        <EmptyState title="No policies yet — create the first one" action={<ButtonLink href={paths.newPolicy(accountId)} variant="primary">Create policy</ButtonLink>}>
+        <EmptyState title="No policies yet — create the first one" action={<PermittedLink href={paths.newPolicy(accountId)} variant="primary" check={createCheck(accountId, "policy")}>Create policy</PermittedLink>}>
           A managed policy is a permissions document you can attach to users, groups and roles.
         </EmptyState>
       }

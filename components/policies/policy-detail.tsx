@@ -63,6 +63,7 @@ function PolicyView({ accountId, policy }: { accountId: string; policy: Policy }
         actions={
           !policy.awsManaged && (
             <DeleteFlow
+              check={{ account: accountId, action: "iam:DeletePolicy", resource: policy.arn }}
               noun="policy"
               name={policy.policyName}
               pending={remove.isPending}
@@ -107,7 +108,7 @@ function PolicyView({ accountId, policy }: { accountId: string; policy: Policy }
             case "entities":
               return <PolicyEntities accountId={accountId} policyName={policy.policyName} />;
             case "tags":
-              return <TagsEditor resource={{ accountId, kind: "policies", name: policy.policyName }} tags={policy.tags} />;
+              return <TagsEditor resource={{ accountId, kind: "policies", name: policy.policyName, arn: policy.arn }} tags={policy.tags} />;
             case "history":
               return (
                 <Card title="Changes to this policy">

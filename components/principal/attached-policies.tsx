@@ -6,12 +6,13 @@ import { useState } from "react";
 import { ConfirmDialog } from "@/components/entity/confirm-dialog";
 import { PolicyTypeBadge } from "@/components/policies/policy-type-badge";
 import { ErrorAlert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
+import { PermittedButton } from "@/components/ui/permitted";
 import { Card, Skeleton } from "@/components/ui/misc";
 import { useToast } from "@/components/ui/toast";
 import { paths } from "@/components/shell/paths";
 import { seg } from "@/lib/queries/api";
 import { keys } from "@/lib/queries/keys";
+import { principalCheck } from "@/lib/queries/permission-checks";
 import { getItems } from "@/lib/queries/list";
 import type { AttachedPolicy } from "@/lib/queries/types";
 import { useAttachedPolicies, useAttachPolicy, useDetachPolicy, type PrincipalRef } from "@/lib/queries/use-principal-policies";
@@ -41,9 +42,9 @@ export function AttachedPolicies({ principal, label }: { principal: PrincipalRef
     <Card
       title={`Permissions policies${direct.data ? ` (${rows.length})` : ""}`}
       actions={
-        <Button variant="primary" onClick={() => setPicking(true)}>
+        <PermittedButton variant="primary" check={principalCheck(principal, "Attach", "Policy")} onClick={() => setPicking(true)}>
           Add permissions
-        </Button>
+        </PermittedButton>
       }
     >
       {direct.error ? (
@@ -86,9 +87,15 @@ export function AttachedPolicies({ principal, label }: { principal: PrincipalRef
                 </td>
                 <td className="py-2.5 text-right">
                   {!group && (
-                    <Button size="sm" variant="secondary" onClick={() => setDetaching(policy)} aria-label={`Detach ${policy.policyName}`}>
+                    <PermittedButton
+                      size="sm"
+                      variant="secondary"
+                      check={principalCheck(principal, "Detach", "Policy", { "iam:PolicyARN": policy.arn })}
+                      onClick={() => setDetaching(policy)}
+                      aria-label={`Detach ${policy.policyName}`}
+                    >
                       Detach
-                    </Button>
+                    </PermittedButton>
                   )}
                 </td>
               </tr>

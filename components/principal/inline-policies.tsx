@@ -7,6 +7,7 @@ import { PolicyDocumentInput } from "@/components/policy/policy-document-input";
 import { PolicySummaryPanel } from "@/components/policy/policy-summary";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { PermittedButton } from "@/components/ui/permitted";
 import { Dialog } from "@/components/ui/dialog";
 import { TextField } from "@/components/ui/field";
 import { fieldError, formError } from "@/components/ui/form-errors";
@@ -15,6 +16,7 @@ import { Card, Skeleton } from "@/components/ui/misc";
 import { useToast } from "@/components/ui/toast";
 import { inlinePolicySizeLimit } from "@/lib/editor/size-limits";
 import { useFieldRule } from "@/components/ui/use-field-rule";
+import { principalCheck, type PermissionCheck } from "@/lib/queries/permission-checks";
 import type { InlinePolicy } from "@/lib/queries/types";
 import { useDeleteInlinePolicy, useInlinePolicies, usePutInlinePolicy, type PrincipalRef } from "@/lib/queries/use-principal-policies";
 import { policyName } from "@/lib/schemas/common";
@@ -43,7 +45,11 @@ export function InlinePolicies({ principal, label }: { principal: PrincipalRef; 
   return (
     <Card
       title={`Inline policies${inline.data ? ` (${inline.data.length})` : ""}`}
-      actions={<Button onClick={() => setEditing({ mode: "create" })}>Create inline policy</Button>}
+      actions={
+        <PermittedButton check={principalCheck(principal, "Put", "Policy")} onClick={() => setEditing({ mode: "create" })}>
+          Create inline policy
+        </PermittedButton>
+      }
     >
       {inline.error ? (
         <ErrorAlert error={inline.error} />
@@ -54,7 +60,13 @@ export function InlinePolicies({ principal, label }: { principal: PrincipalRef; 
       ) : (
         <ul className="flex flex-col gap-3">
           {inline.data.map((policy) => (
-            <InlinePolicyItem key={policy.policyName} policy={policy} onEdit={() => setEditing({ mode: "edit", policy })} onDelete={() => setDeleting(policy)} />
+            <InlinePolicyItem
+              key={policy.policyName}
+              policy={policy}
+              checks={{ edit: principalCheck(principal, "Put", "Policy"), remove: principalCheck(principal, "Delete", "Policy") }}
+              onEdit={() => setEditing({ mode: "edit", policy })}
+              onDelete={() => setDeleting(policy)}
+            />
           ))}
         </ul>
       )}
@@ -85,7 +97,15 @@ export function InlinePolicies({ principal, label }: { principal: PrincipalRef; 
   );
 }
 
-function InlinePolicyItem({ policy, onEdit, onDelete }: { policy: InlinePolicy; onEdit: () => void; onDelete: () => void }) {
+interface ItemProps {
+  policy: InlinePolicy;
+  /** The requests behind Edit (Put…Policy) and Delete (Delete…Policy). */
+  checks: { edit: PermissionCheck | null; remove: PermissionCheck | null };
+  onEdit: () => void;
+  onDelete: () => void;
+}
+
+function InlinePolicyItem({ policy, checks, onEdit, onDelete }: ItemProps) {
   // Opened from the effective-permissions panel: show the document with the statement marked.
   const linked = useLinkedStatement(policy.policyName);
   const [shown, setShown] = useState(linked !== null);
@@ -101,12 +121,12 @@ function InlinePolicyItem({ policy, onEdit, onDelete }: { policy: InlinePolicy; 
           <Button size="sm" variant="ghost" aria-expanded={shown} aria-controls={panelId} onClick={() => setShown(!shown)}>
             {shown ? "Hide document" : "Show document"}
           </Button>
-          <Button size="sm" onClick={onEdit} aria-label={`Edit ${policy.policyName}`}>
+          <PermittedButton size="sm" check={checks.edit} onClick={onEdit} aria-label={`Edit ${policy.policyName}`}>
             Edit
-          </Button>
-          <Button size="sm" onClick={onDelete} aria-label={`Delete ${policy.policyName}`}>
+          </PermittedButton>
+          <PermittedButton size="sm" check={checks.remove} onClick={onDelete} aria-label={`Delete ${policy.policyName}`}>
             Delete
-          </Button>
+          </PermittedButton>
         </span>
       </div>
       <DocumentView id={panelId} hidden={!shown} text={policy.document} statement={linked} />

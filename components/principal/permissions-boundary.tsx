@@ -4,10 +4,11 @@ import Link from "next/link";
 import { useState } from "react";
 import { ConfirmDialog } from "@/components/entity/confirm-dialog";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
+import { PermittedButton } from "@/components/ui/permitted";
 import { Card } from "@/components/ui/misc";
 import { useToast } from "@/components/ui/toast";
 import { paths } from "@/components/shell/paths";
+import { principalCheck } from "@/lib/queries/permission-checks";
 import type { BoundaryRef } from "@/lib/queries/types";
 import { useDeleteBoundary, usePutBoundary, type PrincipalRef } from "@/lib/queries/use-principal-policies";
 import { PolicyPicker } from "./policy-picker";
@@ -28,10 +29,14 @@ export function PermissionsBoundary({ principal, label, boundary }: { principal:
       title="Permissions boundary"
       actions={
         <>
-          <Button variant="primary" onClick={() => setPicking(true)}>
+          <PermittedButton variant="primary" check={principalCheck(principal, "Put", "PermissionsBoundary")} onClick={() => setPicking(true)}>
             {boundary ? "Change boundary" : "Set boundary"}
-          </Button>
-          {boundary && <Button onClick={() => setRemoving(true)}>Remove boundary</Button>}
+          </PermittedButton>
+          {boundary && (
+            <PermittedButton check={principalCheck(principal, "Delete", "PermissionsBoundary", { "iam:PermissionsBoundary": boundary.arn })} onClick={() => setRemoving(true)}>
+              Remove boundary
+            </PermittedButton>
+          )}
         </>
       }
     >

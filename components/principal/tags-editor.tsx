@@ -3,6 +3,7 @@
 import { useState, type FormEvent } from "react";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { PermittedButton } from "@/components/ui/permitted";
 import { inputClass } from "@/components/ui/field";
 import { Card } from "@/components/ui/misc";
 import { useToast } from "@/components/ui/toast";
@@ -10,6 +11,8 @@ import type { Tag } from "@/lib/queries/types";
 import { useTagResource, useUntagResource, type TaggableRef } from "@/lib/queries/use-tags";
 
 const MAX_TAGS = 50;
+
+const TAG_ACTION: Record<TaggableRef["kind"], string> = { users: "iam:TagUser", roles: "iam:TagRole", policies: "iam:TagPolicy" };
 
 /** What a resource's tags are for: principals' tags are matched as aws:PrincipalTag, others' as aws:ResourceTag. */
 const TAG_CONDITION_KEY: Record<TaggableRef["kind"], string> = {
@@ -22,7 +25,13 @@ const TAG_CONDITION_KEY: Record<TaggableRef["kind"], string> = {
 export function TagsEditor({ resource, tags }: { resource: TaggableRef; tags: Tag[] }) {
   const [editing, setEditing] = useState(false);
   return (
-    <Card title={`Tags (${tags.length})`} actions={!editing && <Button variant="primary" onClick={() => setEditing(true)}>Manage tags</Button>}>
+    <Card title={`Tags (${tags.length})`} actions={
+        !editing && (
+          <PermittedButton variant="primary" check={resource.arn ? { account: resource.accountId, action: TAG_ACTION[resource.kind], resource: resource.arn } : null} onClick={() => setEditing(true)}>
+            Manage tags
+          </PermittedButton>
+        )
+      }>
       {editing ? (
         <TagsForm resource={resource} tags={tags} onDone={() => setEditing(false)} />
       ) : tags.length === 0 ? (

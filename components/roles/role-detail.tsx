@@ -16,6 +16,7 @@ import { Breadcrumbs, Card, PageHeader, Skeleton, SummaryList } from "@/componen
 import { Tabs } from "@/components/ui/tabs";
 import { useToast } from "@/components/ui/toast";
 import { paths } from "@/components/shell/paths";
+import { principalCheck } from "@/lib/queries/permission-checks";
 import type { Role } from "@/lib/queries/types";
 import { useAttachedPolicies, useInlinePolicies } from "@/lib/queries/use-principal-policies";
 import { useDeleteRole, useRole } from "@/lib/queries/use-roles";
@@ -51,7 +52,7 @@ function RoleView({ accountId, role }: { accountId: string; role: Role }) {
   const router = useRouter();
   const notify = useToast();
   const remove = useDeleteRole(accountId, role.roleName);
-  const principal = { accountId, kind: "roles" as const, name: role.roleName };
+  const principal = { accountId, kind: "roles" as const, name: role.roleName, arn: role.arn };
 
   return (
     <>
@@ -61,6 +62,7 @@ function RoleView({ accountId, role }: { accountId: string; role: Role }) {
         description={role.description || "IAM role"}
         actions={
           <DeleteFlow
+            check={principalCheck(principal, "Delete")}
             noun="role"
             name={role.roleName}
             pending={remove.isPending}

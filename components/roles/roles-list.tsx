@@ -3,10 +3,11 @@
 import Link from "next/link";
 import { EntityListView } from "@/components/list/entity-list-view";
 import type { Column } from "@/components/list/resource-table";
-import { ButtonLink } from "@/components/ui/button";
+import { PermittedLink } from "@/components/ui/permitted";
 import { formatCount, formatDateTime, formatDuration } from "@/components/ui/format";
 import { EmptyState } from "@/components/ui/misc";
 import { paths } from "@/components/shell/paths";
+import { createCheck } from "@/lib/queries/permission-checks";
 import type { RoleSummary } from "@/lib/queries/types";
 
 const SORT_KEYS = ["name", "created"] as const;
@@ -38,7 +39,7 @@ export function RolesList({ accountId }: { accountId: string }) {
       columns={columns}
       rowKey={(role) => role.roleId}
       empty={
-        <EmptyState title="No roles yet — create the first one" action={<ButtonLink href={paths.newRole(accountId)} variant="primary">Create role</ButtonLink>}>
+        <EmptyState title="No roles yet — create the first one" action={<PermittedLink href={paths.newRole(accountId)} variant="primary" check={createCheck(accountId, "role")}>Create role</PermittedLink>}>
           A role is assumed for temporary credentials by the principals its trust policy names.
         </EmptyState>
       }

@@ -5,6 +5,7 @@ import { PolicyDocumentViewer } from "@/components/editor/policy-document-viewer
 import { PolicyDocumentInput } from "@/components/policy/policy-document-input";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { PermittedButton } from "@/components/ui/permitted";
 import { formError } from "@/components/ui/form-errors";
 import { Card } from "@/components/ui/misc";
 import { useToast } from "@/components/ui/toast";
@@ -29,7 +30,13 @@ export function TrustRelationships({ accountId, role }: { accountId: string; rol
   };
 
   return (
-    <Card title="Trusted entities" actions={draft === null && <Button variant="primary" onClick={() => setDraft(role.trustPolicy)}>Edit trust policy</Button>}>
+    <Card title="Trusted entities" actions={
+        draft === null && (
+          <PermittedButton variant="primary" check={{ account: accountId, action: "iam:UpdateAssumeRolePolicy", resource: role.arn }} onClick={() => setDraft(role.trustPolicy)}>
+            Edit trust policy
+          </PermittedButton>
+        )
+      }>
       {draft === null ? (
         <div className="flex flex-col gap-3">
           <p className="text-muted">Principals named here can assume the role, if their own policies also allow sts:AssumeRole.</p>

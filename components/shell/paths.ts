@@ -25,6 +25,7 @@ export const paths = {
   policy: (accountId: string, policyName: string) => `/accounts/${enc(accountId)}/policies/${enc(policyName)}`,
   simulator: (accountId: string) => `/accounts/${enc(accountId)}/simulator`,
   whoCan: (accountId: string) => `/accounts/${enc(accountId)}/who-can`,
+  history: (accountId: string, tab?: "audit") => `/accounts/${enc(accountId)}/history${tab ? `?tab=${tab}` : ""}`,
 };
 
 /** The console page of a user, group, role or policy ARN of `accountId`, if it has one. */

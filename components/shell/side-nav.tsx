@@ -23,6 +23,7 @@ export function SideNav({ accountId }: { accountId: string }) {
     { href: paths.policies(accountId), label: "Policies", count: "policies" },
     { href: paths.simulator(accountId), label: "Simulator" },
     { href: paths.whoCan(accountId), label: "Who can" },
+    { href: paths.history(accountId), label: "History" },
     { href: paths.settings(accountId), label: "Account settings" },
     { href: catalogPaths.home({ account: accountId }), label: "Service catalog" },
   ];

@@ -2,12 +2,16 @@ import Link from "next/link";
 import { Suspense } from "react";
 import { AccountSwitcher } from "./account-switcher";
 import { PresenterToggle } from "./presenter-toggle";
+import { RoleExpiredNotice } from "./role-expired-notice";
+import { IdentityMenu } from "@/components/auth/identity-menu";
+import { SessionGuard } from "@/components/auth/session-guard";
+import type { ShellState } from "@/lib/auth/page-session";
 
 /**
  * The top bar. In presenter mode its decorative items (the name beside the logo, the account
  * switcher's label) leave the screen but stay in the accessibility tree (`presenter:sr-only`).
  */
-export function TopBar({ presenter }: { presenter: boolean }) {
+export function TopBar({ presenter, shell }: { presenter: boolean; shell: ShellState }) {
   return (
     <header className="sticky top-0 z-40 bg-topbar text-topbar-ink shadow-md">
       <div className="flex h-16 items-center justify-between gap-4 px-6">
@@ -20,12 +24,17 @@ export function TopBar({ presenter }: { presenter: boolean }) {
           <span className="presenter:sr-only">IAM Console</span>
         </Link>
         <div className="flex min-w-0 items-center gap-4">
-          <Suspense>
-            <AccountSwitcher />
-          </Suspense>
+          {shell === "signed-in" && (
+            <Suspense>
+              <AccountSwitcher />
+            </Suspense>
+          )}
           <PresenterToggle initial={presenter} />
+          {shell !== "signed-out" && <IdentityMenu passwordDue={shell === "must-change-password"} />}
         </div>
       </div>
+      {shell !== "signed-out" && <SessionGuard />}
+      {shell === "signed-in" && <RoleExpiredNotice />}
     </header>
   );
 }

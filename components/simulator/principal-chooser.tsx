@@ -2,6 +2,7 @@
 
 import { useId } from "react";
 import { useQuery } from "@tanstack/react-query";
+import { ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextAreaField, TextField, inputClass } from "@/components/ui/field";
 import { useHydrated } from "@/components/ui/use-hydrated";
@@ -53,6 +54,12 @@ function StoredPrincipal({ draft, patch }: { draft: SimulationDraft; patch: Patc
           ))}
         </datalist>
       </div>
+      {/* A caller who may not list them can still type a name; the deny says why there are no suggestions. */}
+      {names.error && (
+        <div className="sm:col-span-3">
+          <ErrorAlert error={names.error} />
+        </div>
+      )}
     </div>
   );
 }

@@ -1,10 +1,13 @@
+import type { DeniedDetail } from "@/lib/error-types";
+import { arnAccount, parseIamArn, parseRootArn, parseStsArn } from "@/lib/iam/client";
 import type { SimulationRequest } from "@/lib/queries/use-simulator";
 
 /**
  * The whole simulation in the URL, so a link shows the same results to anyone: the principal
  * (`principal=user:123456789012:erin`) or the sandbox's pasted policies, every action and
- * resource, the resource-based and session policies, the context (`ctx=key=value`, repeated for
- * a multivalued key) and the decision being stepped through (`step`).
+ * resource, the account that owns the resources when it is not the ARN's (`resourceAccount`), the
+ * resource-based and session policies, the context (`ctx=key=value`, repeated for a multivalued
+ * key) and the decision being stepped through (`step`).
  */
 
 export type PrincipalType = "user" | "role";
@@ -19,6 +22,8 @@ export interface SimulationDraft {
   resourcePolicy: string;
   actions: string[];
   resources: string[];
+  /** The account that owns the resources; "" for the ARN's own (else the principal's). */
+  resourceAccount: string;
   context: { key: string; value: string }[];
 }
 
@@ -32,6 +37,7 @@ export const emptyDraft = (accountId: string): SimulationDraft => ({
   resourcePolicy: "",
   actions: [],
   resources: [],
+  resourceAccount: "",
   context: [],
 });
 
@@ -53,6 +59,8 @@ export function draftFromParams(params: URLSearchParams, accountId: string): Sim
   draft.resourcePolicy = params.get("resourcePolicy") ?? "";
   draft.actions = params.getAll("action");
   draft.resources = params.getAll("resource");
+  const owner = params.get("resourceAccount") ?? "";
+  if (/^\d{12}$/.test(owner)) draft.resourceAccount = owner;
   draft.context = params.getAll("ctx").flatMap((pair) => splitPair(pair) ?? []);
   return draft;
 }
@@ -71,6 +79,7 @@ export function paramsFromDraft(draft: SimulationDraft): URLSearchParams {
   if (draft.resourcePolicy.trim()) params.set("resourcePolicy", draft.resourcePolicy);
   for (const action of draft.actions) params.append("action", action);
   for (const resource of draft.resources) if (resource.trim()) params.append("resource", resource.trim());
+  if (draft.resourceAccount) params.set("resourceAccount", draft.resourceAccount);
   for (const { key, value } of draft.context) if (key.trim()) params.append("ctx", `${key.trim()}=${value}`);
   return params;
 }
@@ -88,6 +97,7 @@ export function requestFromDraft(draft: SimulationDraft): SimulationRequest | nu
   const common = {
     actions: draft.actions,
     resources: draft.resources.filter((resource) => resource.trim()),
+    resourceAccount: draft.resourceAccount || null,
     resourcePolicy: draft.resourcePolicy.trim() || null,
     sessionPolicy: draft.sessionPolicy.trim() || null,
     context,
@@ -98,4 +108,35 @@ export function requestFromDraft(draft: SimulationDraft): SimulationRequest | nu
   }
   if (!draft.principal.name) return null;
   return { ...common, principal: draft.principal };
+}
+
+/**
+ * The simulator page and URL that replay a request the console refused (the "Why?" of an
+ * AccessDenied): the caller as the principal (an IAM user as its stored user, an assumed-role
+ * session as its role, the root user as a sandbox of its ARN with no policies), the action, the
+ * resource, the account the request was made to and every context value it carried. Null for a
+ * caller the simulator cannot stand in for (a federated user).
+ */
+export function deniedSimulation(denied: DeniedDetail): { accountId: string; params: URLSearchParams } | null {
+  const draft = principalDraft(denied.principalArn);
+  if (!draft) return null;
+  draft.actions = [denied.action];
+  draft.resources = [denied.resource];
+  // The simulator takes the owner from the ARN, else the principal's account: say it only when that differs.
+  const owner = arnAccount(denied.resource) ?? draft.principal.accountId;
+  if (denied.account && denied.account !== owner) draft.resourceAccount = denied.account;
+  draft.context = Object.entries(denied.context).flatMap(([key, value]) => (typeof value === "string" ? [value] : value).map((one) => ({ key, value: one })));
+  return { accountId: draft.principal.accountId, params: paramsFromDraft(draft) };
+}
+
+function principalDraft(arn: string): SimulationDraft | null {
+  const root = parseRootArn(arn);
+  if (root) return { ...emptyDraft(root.accountId), mode: "sandbox", sandboxArn: arn, identityPolicies: [] };
+  const entity = parseIamArn(arn);
+  if (entity && (entity.kind === "user" || entity.kind === "role")) {
+    return { ...emptyDraft(entity.accountId), principal: { accountId: entity.accountId, type: entity.kind, name: entity.name } };
+  }
+  const session = parseStsArn(arn);
+  if (session?.kind === "assumed-role") return { ...emptyDraft(session.accountId), principal: { accountId: session.accountId, type: "role", name: session.roleName } };
+  return null;
 }

@@ -63,6 +63,16 @@ export function Simulator({ accountId }: { accountId: string }) {
         <PrincipalChooser draft={draft} patch={patch} />
         <ActionChooser actions={draft.actions} onChange={(actions) => patch({ actions })} />
         <ResourceChooser resources={draft.resources} actions={draft.actions} accountId={draft.mode === "principal" ? draft.principal.accountId : accountId} onChange={(resources) => patch({ resources })} />
+        {draft.resourceAccount && (
+          <p className="flex flex-wrap items-center gap-3">
+            <span>
+              The resources belong to account <span className="font-mono">{draft.resourceAccount}</span>, the account the request was made to.
+            </span>
+            <Button size="sm" onClick={() => patch({ resourceAccount: "" })}>
+              Use each ARN&apos;s account
+            </Button>
+          </p>
+        )}
         <details className="rounded-lg border border-line px-4 py-3" open={Boolean(draft.resourcePolicy || draft.sessionPolicy)}>
           <summary className="cursor-pointer font-semibold">Resource-based and session policies (optional)</summary>
           <div className="mt-3 flex flex-col gap-4">

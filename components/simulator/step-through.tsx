@@ -62,6 +62,11 @@ export function StepThrough({ row, policies, errors }: { row: SimulationRow; pol
       <p className="mt-2 flex flex-wrap items-center gap-2 text-lg">
         <DecisionBadge decision={row.decision} /> {row.reason}
       </p>
+      {row.accessDenied && (
+        <p className="mt-2 rounded-md border border-line bg-subtle px-3 py-2">
+          <span className="font-semibold">AWS answers AccessDenied:</span> <span className="wrap-anywhere">{row.accessDenied}</span>
+        </p>
+      )}
       {row.decision === "invalidPolicy" && errors.length > 0 && (
         <ul className="mt-2 list-disc pl-6 text-danger">
           {errors.map((error, i) => (

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { ApiError } from "@/lib/queries/api";
+import { AccessDenied } from "./access-denied";
 
 export type AlertTone = "error" | "warning" | "info" | "success";
 
@@ -33,6 +34,7 @@ const TITLES: Record<string, string> = {
 export function ErrorAlert({ error }: { error: unknown }) {
   if (!error) return null;
   const apiError = error instanceof ApiError ? error : undefined;
+  if (apiError?.code === "AccessDenied") return <AccessDenied error={apiError} />;
   const title = apiError ? (TITLES[apiError.code] ?? "Something went wrong") : "Something went wrong";
   const message = error instanceof Error ? error.message : "The request failed.";
   return (

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { ConfirmDialog } from "@/components/entity/confirm-dialog";
 import { Alert, ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { PermittedButton } from "@/components/ui/permitted";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Dialog } from "@/components/ui/dialog";
 import { formatDateTime } from "@/components/ui/format";
@@ -15,7 +16,7 @@ import { useAccessKeys, useCreateAccessKey, useDeleteAccessKey, useUpdateAccessK
 const MAX_KEYS = 2;
 
 /** Access keys: at most two per user; the secret is shown once, in the dialog after creation. */
-export function AccessKeys({ accountId, userName }: { accountId: string; userName: string }) {
+export function AccessKeys({ accountId, userName, userArn }: { accountId: string; userName: string; userArn?: string }) {
   const notify = useToast();
   const keys = useAccessKeys(accountId, userName);
   const create = useCreateAccessKey(accountId, userName);
@@ -30,9 +31,9 @@ export function AccessKeys({ accountId, userName }: { accountId: string; userNam
     <Card
       title={`Access keys${keys.data ? ` (${keys.data.length} of ${MAX_KEYS})` : ""}`}
       actions={
-        <Button variant="primary" disabled={!keys.data || atLimit} pending={create.isPending} onClick={() => create.mutate(undefined, { onSuccess: setCreated })}>
+        <PermittedButton variant="primary" check={userArn ? { account: accountId, action: "iam:CreateAccessKey", resource: userArn } : null} disabled={!keys.data || atLimit} pending={create.isPending} onClick={() => create.mutate(undefined, { onSuccess: setCreated })}>
           Create access key
-        </Button>
+        </PermittedButton>
       }
     >
       <div className="flex flex-col gap-4">
@@ -62,7 +63,9 @@ export function AccessKeys({ accountId, userName }: { accountId: string; userNam
                   <td className="py-2.5 pr-4 font-mono">{key.accessKeyId}</td>
                   <td className="py-2.5 pr-4">{key.status === "Active" ? <Badge tone="success">Active</Badge> : <Badge>Inactive</Badge>}</td>
                   <td className="py-2.5 pr-4">{formatDateTime(key.createdAt)}</td>
-                  <td className="py-2.5 pr-4">{key.lastUsedAt ? formatDateTime(key.lastUsedAt) : "Never"}</td>
+                  <td className="py-2.5 pr-4">
+                    <LastUsed accessKey={key} now={keys.dataUpdatedAt} />
+                  </td>
                   <td className="py-2.5">
                     <span className="flex justify-end gap-2">
                       <Button
@@ -113,6 +116,30 @@ export function AccessKeys({ accountId, userName }: { accountId: string; userNam
       </ConfirmDialog>
     </Card>
   );
+}
+
+const relative = new Intl.RelativeTimeFormat("en-US", { numeric: "always" });
+const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [["year", 31_536_000], ["month", 2_592_000], ["day", 86_400], ["hour", 3_600], ["minute", 60]];
+
+/** "3 minutes ago", "2 days ago"; "just now" within the minute. */
+function timeAgo(iso: string, now: number): string {
+  const seconds = Math.max(0, (now - Date.parse(iso)) / 1000);
+  for (const [unit, size] of UNITS) if (seconds >= size) return relative.format(-Math.floor(seconds / size), unit);
+  return "just now";
+}
+
+/**
+ * GetAccessKeyLastUsed as a line: "Last used 3 minutes ago · iam · us-east-1", counted from when
+ * the list was read (`now`), the time exact on hover. A key from before secrets were sealed says
+ * it cannot sign.
+ */
+function LastUsed({ accessKey, now }: { accessKey: AccessKey; now: number }) {
+  if (!accessKey.canSign) {
+    return <span className="text-danger">Created before keys were encrypted: cannot sign requests. Create a new key.</span>;
+  }
+  if (!accessKey.lastUsedAt) return <span className="text-muted">Never used</span>;
+  const parts = [`Last used ${timeAgo(accessKey.lastUsedAt, now)}`, accessKey.lastUsedService, accessKey.lastUsedRegion].filter(Boolean);
+  return <time dateTime={accessKey.lastUsedAt} title={formatDateTime(accessKey.lastUsedAt)}>{parts.join(" · ")}</time>;
 }
 
 function SecretDialog({ accessKey, onClose }: { accessKey: NewAccessKey; onClose: () => void }) {

@@ -4,6 +4,7 @@ import { useState, type FormEvent } from "react";
 import { ConfirmDialog } from "@/components/entity/confirm-dialog";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { PermittedButton } from "@/components/ui/permitted";
 import { Dialog } from "@/components/ui/dialog";
 import { CheckboxField, TextField } from "@/components/ui/field";
 import { fieldError, formError } from "@/components/ui/form-errors";
@@ -13,9 +14,8 @@ import { passwordChecklist } from "@/lib/auth/password-policy";
 import { useToast } from "@/components/ui/toast";
 import type { User } from "@/lib/queries/types";
 import { useDeleteLoginProfile, usePutLoginProfile } from "@/lib/queries/use-credentials";
+import { usePasswordPolicy } from "@/lib/queries/use-password-policy";
 
-/** The rules the server enforces (AWS's default password policy), shown as a live checklist. */
-const passwordRules = (password: string, userName: string) => passwordChecklist(password, null, { userName });
 
 export function ConsolePassword({ accountId, user }: { accountId: string; user: User }) {
   const notify = useToast();
@@ -28,10 +28,18 @@ export function ConsolePassword({ accountId, user }: { accountId: string; user: 
       title="Console sign-in"
       actions={
         <>
-          <Button variant="primary" onClick={() => setSetting(true)}>
+          <PermittedButton
+            variant="primary"
+            check={{ account: accountId, action: user.hasPassword ? "iam:UpdateLoginProfile" : "iam:CreateLoginProfile", resource: user.arn }}
+            onClick={() => setSetting(true)}
+          >
             {user.hasPassword ? "Reset password" : "Enable console access"}
-          </Button>
-          {user.hasPassword && <Button onClick={() => setRemoving(true)}>Remove console access</Button>}
+          </PermittedButton>
+          {user.hasPassword && (
+            <PermittedButton check={{ account: accountId, action: "iam:DeleteLoginProfile", resource: user.arn }} onClick={() => setRemoving(true)}>
+              Remove console access
+            </PermittedButton>
+          )}
         </>
       }
     >
@@ -75,7 +83,10 @@ function PasswordDialog({ accountId, user, onClose }: { accountId: string; user:
   const put = usePutLoginProfile(accountId, user.userName);
   const [password, setPassword] = useState("");
   const [resetRequired, setResetRequired] = useState(true);
-  const rules = passwordRules(password, user.userName);
+  const policy = usePasswordPolicy(accountId);
+  // The account's password policy (AWS's default when it has none) as a live checklist, when the
+  // caller may read it (iam:GetAccountPasswordPolicy); the server checks every password anyway.
+  const rules = policy.data ? passwordChecklist(password, policy.data.passwordPolicy, { userName: user.userName }) : [];
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

@@ -1,26 +1,28 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { ConfirmDialog } from "@/components/entity/confirm-dialog";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
-import { TextField } from "@/components/ui/field";
-import { fieldError, formError } from "@/components/ui/form-errors";
 import { formatDateTime } from "@/components/ui/format";
-import { Card, Skeleton } from "@/components/ui/misc";
+import { Badge, Card, Skeleton } from "@/components/ui/misc";
 import { useToast } from "@/components/ui/toast";
-import { useFieldRule } from "@/components/ui/use-field-rule";
 import type { MfaDevice } from "@/lib/queries/types";
-import { useCreateMfaDevice, useDeleteMfaDevice, useMfaDevices } from "@/lib/queries/use-credentials";
-import { mfaDeviceBody } from "@/lib/schemas/credentials";
+import { useDeleteMfaDevice, useMfaDevices } from "@/lib/queries/use-credentials";
+import { AssignMfaDialog, EnableCodes } from "./mfa-assign-dialog";
 
-/** Virtual MFA devices: assigning one makes aws:MultiFactorAuthPresent true for the user's sessions. */
+/**
+ * Virtual MFA devices: an enabled one makes the user's sign-in ask for a code, and their sessions
+ * carry aws:MultiFactorAuthPresent. A device created but never enabled is listed as unfinished:
+ * it counts for nothing, and can be finished with two codes or deleted.
+ */
 export function MfaDevices({ accountId, userName }: { accountId: string; userName: string }) {
   const notify = useToast();
   const devices = useMfaDevices(accountId, userName);
   const remove = useDeleteMfaDevice(accountId, userName);
   const [assigning, setAssigning] = useState(false);
+  const [finishing, setFinishing] = useState<MfaDevice | null>(null);
   const [removing, setRemoving] = useState<MfaDevice | null>(null);
 
   return (
@@ -38,7 +40,7 @@ export function MfaDevices({ accountId, userName }: { accountId: string; userNam
             <tr className="text-sm tracking-wide text-muted uppercase">
               <th scope="col" className="py-2 pr-4">Device name</th>
               <th scope="col" className="py-2 pr-4">Identifier (serial number)</th>
-              <th scope="col" className="py-2 pr-4">Assigned</th>
+              <th scope="col" className="py-2 pr-4">Status</th>
               <th scope="col" className="py-2"><span className="sr-only">Actions</span></th>
             </tr>
           </thead>
@@ -47,73 +49,58 @@ export function MfaDevices({ accountId, userName }: { accountId: string; userNam
               <tr key={device.serialNumber} className="border-t border-line">
                 <td className="py-2.5 pr-4 font-semibold">{device.name}</td>
                 <td className="py-2.5 pr-4 font-mono text-sm break-all">{device.serialNumber}</td>
-                <td className="py-2.5 pr-4">{formatDateTime(device.enabledAt)}</td>
+                <td className="py-2.5 pr-4">
+                  {device.enabledAt ? `Assigned ${formatDateTime(device.enabledAt)}` : <Badge tone="warn">Not finished: no codes given</Badge>}
+                </td>
                 <td className="py-2.5 text-right">
-                  <Button size="sm" onClick={() => setRemoving(device)} aria-label={`Remove MFA device ${device.name}`}>
-                    Remove
-                  </Button>
+                  <span className="flex justify-end gap-2">
+                    {!device.enabledAt && (
+                      <Button size="sm" onClick={() => setFinishing(device)} aria-label={`Finish MFA device ${device.name}`}>
+                        Finish
+                      </Button>
+                    )}
+                    <Button size="sm" onClick={() => setRemoving(device)} aria-label={`${device.enabledAt ? "Remove" : "Delete"} MFA device ${device.name}`}>
+                      {device.enabledAt ? "Remove" : "Delete"}
+                    </Button>
+                  </span>
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
-      {assigning && <AssignDialog accountId={accountId} userName={userName} onClose={() => setAssigning(false)} />}
+      {assigning && <AssignMfaDialog accountId={accountId} userName={userName} onClose={() => setAssigning(false)} />}
+      {finishing && (
+        <Dialog open onClose={() => setFinishing(null)} title={`Finish MFA device ${finishing.name}`} description="If the device's secret is still in your authenticator app, give two consecutive codes to enable it. Otherwise delete it and assign a new one.">
+          <EnableCodes accountId={accountId} userName={userName} deviceName={finishing.name} onCancel={() => setFinishing(null)} onDone={() => setFinishing(null)} />
+        </Dialog>
+      )}
       <ConfirmDialog
         open={removing !== null}
         onClose={() => {
           remove.reset();
           setRemoving(null);
         }}
-        title={`Remove MFA device ${removing?.name ?? ""}?`}
-        confirmLabel="Remove MFA device"
+        title={`${removing?.enabledAt ? "Remove" : "Delete"} MFA device ${removing?.name ?? ""}?`}
+        confirmLabel={removing?.enabledAt ? "Remove MFA device" : "Delete MFA device"}
         pending={remove.isPending}
         error={remove.error}
         onConfirm={() =>
           removing &&
           remove.mutate(removing.name, {
             onSuccess: () => {
-              notify(`MFA device ${removing.name} removed.`);
+              notify(`MFA device ${removing.name} ${removing.enabledAt ? "removed" : "deleted"}.`);
               setRemoving(null);
             },
           })
         }
       >
-        <p>The device is deactivated and deleted. Policies that require MFA will deny {userName} until a device is assigned again.</p>
+        {removing?.enabledAt ? (
+          <p>The device is deactivated and deleted. {userName} signs in without a code, and policies that require MFA deny {userName} until a device is assigned again.</p>
+        ) : (
+          <p>The unfinished device is deleted. It was never enabled, so nothing else changes.</p>
+        )}
       </ConfirmDialog>
     </Card>
-  );
-}
-
-function AssignDialog({ accountId, userName, onClose }: { accountId: string; userName: string; onClose: () => void }) {
-  const notify = useToast();
-  const create = useCreateMfaDevice(accountId, userName);
-  const [name, setName] = useState(`${userName}-phone`);
-  // AWS's name rule, checked as typed with the schema the API validates with.
-  const nameRule = useFieldRule(mfaDeviceBody.shape.deviceName, name);
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    create.mutate(name.trim(), {
-      onSuccess: () => {
-        notify(`MFA device ${name.trim()} assigned to ${userName}.`);
-        onClose();
-      },
-    });
-  };
-
-  return (
-    <Dialog open onClose={onClose} title={`Assign an MFA device to ${userName}`} description="A virtual MFA device, as an authenticator app would provide.">
-      <form onSubmit={submit} className="flex flex-col gap-5" noValidate>
-        <ErrorAlert error={formError(create.error, ["deviceName"])} />
-        <TextField label="Device name" hint="Unique in the account. Letters, digits and + = , . @ _ -" value={name} onChange={(e) => setName(e.target.value)} error={nameRule.error ?? fieldError(create.error, "deviceName")} required />
-        <div className="flex justify-end gap-3">
-          <Button onClick={onClose}>Cancel</Button>
-          <Button type="submit" variant="primary" pending={create.isPending}>
-            Assign MFA device
-          </Button>
-        </div>
-      </form>
-    </Dialog>
   );
 }

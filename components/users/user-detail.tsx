@@ -13,13 +13,14 @@ import { PermissionsBoundary } from "@/components/principal/permissions-boundary
 import { TagsEditor } from "@/components/principal/tags-editor";
 import { AssumableRoles } from "@/components/who-can/assume-role-lists";
 import { ErrorAlert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
+import { PermittedButton } from "@/components/ui/permitted";
 import { formatDateTime } from "@/components/ui/format";
 import { Breadcrumbs, Card, PageHeader, Skeleton, SummaryList } from "@/components/ui/misc";
 import { Tabs } from "@/components/ui/tabs";
 import { useToast } from "@/components/ui/toast";
 import { paths } from "@/components/shell/paths";
 import type { User } from "@/lib/queries/types";
+import { principalCheck } from "@/lib/queries/permission-checks";
 import { useDeleteUser, useUpdateUser, useUser } from "@/lib/queries/use-users";
 import { AccessKeys } from "./access-keys";
 import { ConsolePassword } from "./console-password";
@@ -70,7 +71,7 @@ function UserView({ accountId, user }: { accountId: string; user: User }) {
   const update = useUpdateUser(accountId, user.userName);
   const remove = useDeleteUser(accountId, user.userName);
   const [renaming, setRenaming] = useState(false);
-  const principal = { accountId, kind: "users" as const, name: user.userName };
+  const principal = { accountId, kind: "users" as const, name: user.userName, arn: user.arn };
 
   return (
     <>
@@ -80,8 +81,11 @@ function UserView({ accountId, user }: { accountId: string; user: User }) {
         description="IAM user"
         actions={
           <>
-            <Button onClick={() => setRenaming(true)}>Edit name or path</Button>
+            <PermittedButton check={principalCheck(principal, "Update")} onClick={() => setRenaming(true)}>
+              Edit name or path
+            </PermittedButton>
             <DeleteFlow
+              check={principalCheck(principal, "Delete")}
               noun="user"
               name={user.userName}
               pending={remove.isPending}
@@ -129,7 +133,7 @@ function UserView({ accountId, user }: { accountId: string; user: User }) {
               return (
                 <div className="flex flex-col gap-6">
                   <ConsolePassword accountId={accountId} user={user} />
-                  <AccessKeys accountId={accountId} userName={user.userName} />
+                  <AccessKeys accountId={accountId} userName={user.userName} userArn={user.arn} />
                   <MfaDevices accountId={accountId} userName={user.userName} />
                 </div>
               );

@@ -5,7 +5,7 @@ import { useState } from "react";
 import { ConfirmDialog } from "@/components/entity/confirm-dialog";
 import { EntityPicker } from "@/components/entity/entity-picker";
 import { ErrorAlert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
+import { PermittedButton } from "@/components/ui/permitted";
 import { formatCount, formatDateTime } from "@/components/ui/format";
 import { Card, Skeleton } from "@/components/ui/misc";
 import { useToast } from "@/components/ui/toast";
@@ -26,9 +26,9 @@ export function UserGroups({ accountId, userName }: { accountId: string; userNam
     <Card
       title={`Groups${groups.data ? ` (${groups.data.length})` : ""}`}
       actions={
-        <Button variant="primary" onClick={() => setPicking(true)}>
+        <PermittedButton variant="primary" check={{ account: accountId, action: "iam:AddUserToGroup", resource: `arn:aws:iam::${accountId}:group/*` }} onClick={() => setPicking(true)}>
           Add user to groups
-        </Button>
+        </PermittedButton>
       }
     >
       {groups.error ? (
@@ -59,9 +59,9 @@ export function UserGroups({ accountId, userName }: { accountId: string; userNam
                 <td className="py-2.5 pr-4">{formatCount(group.attachedPolicyCount)}</td>
                 <td className="py-2.5 pr-4">{formatDateTime(group.createdAt)}</td>
                 <td className="py-2.5 text-right">
-                  <Button size="sm" onClick={() => setRemoving(group)} aria-label={`Remove from ${group.groupName}`}>
+                  <PermittedButton size="sm" check={{ account: accountId, action: "iam:RemoveUserFromGroup", resource: group.arn }} onClick={() => setRemoving(group)} aria-label={`Remove from ${group.groupName}`}>
                     Remove
-                  </Button>
+                  </PermittedButton>
                 </td>
               </tr>
             ))}

@@ -3,10 +3,11 @@
 import Link from "next/link";
 import { EntityListView } from "@/components/list/entity-list-view";
 import type { Column } from "@/components/list/resource-table";
-import { ButtonLink } from "@/components/ui/button";
+import { PermittedLink } from "@/components/ui/permitted";
 import { formatCount, formatDateTime } from "@/components/ui/format";
 import { Badge, EmptyState } from "@/components/ui/misc";
 import { paths } from "@/components/shell/paths";
+import { createCheck } from "@/lib/queries/permission-checks";
 import type { UserSummary } from "@/lib/queries/types";
 
 const SORT_KEYS = ["name", "created", "path"] as const;
@@ -43,7 +44,7 @@ export function UsersList({ accountId }: { accountId: string }) {
       columns={columns}
       rowKey={(user) => user.userId}
       empty={
-        <EmptyState title="No users yet — create the first one" action={<ButtonLink href={paths.newUser(accountId)} variant="primary">Create user</ButtonLink>}>
+        <EmptyState title="No users yet — create the first one" action={<PermittedLink href={paths.newUser(accountId)} variant="primary" check={createCheck(accountId, "user")}>Create user</PermittedLink>}>
           A user is a person or workload with long-term credentials. Give permissions through groups where you can.
         </EmptyState>
       }

@@ -12,6 +12,7 @@ import type { Page } from "@/lib/queries/types";
 import { useAssumableRoles, useRoleAssumers, type AssumePages } from "@/lib/queries/use-who-can";
 import type { ConditionalAssumption, PathStatement } from "@/lib/schemas/who-can";
 import { PathStatementRef } from "./access-path";
+import { AccountsReadNote } from "./accounts-read";
 
 const MFA = "aws:MultiFactorAuthPresent=true";
 const PAGE_SIZE = 25;
@@ -90,7 +91,7 @@ const loading = (
   </div>
 );
 
-/** On a user's page: the roles, in any account, the user may switch to, and what each grants. */
+/** On a user's page: the roles, in the accounts the caller may read, the user may switch to, and what each grants. */
 export function AssumableRoles({ accountId, userName }: { accountId: string; userName: string }) {
   const state = useAssumeState();
   const answer = useAssumableRoles(accountId, userName, state.context, state.pages);
@@ -129,11 +130,12 @@ export function AssumableRoles({ accountId, userName }: { accountId: string; use
       )}
       {answer.data && <Pager list={answer.data} noun="roles" onPage={state.setPage} />}
       {answer.data && <Conditional list={answer.data.conditional} side="role" onPage={state.setConditionalPage} />}
+      {answer.data && <AccountsReadNote accounts={answer.data.accounts} className="mt-4 border-t border-line pt-3" />}
     </Card>
   );
 }
 
-/** On a role's page: every user and role, in any account, that may assume it, with the reason. */
+/** On a role's page: every user and role, in the accounts the caller may read, that may assume it, with the reason. */
 export function RoleAssumers({ accountId, roleName }: { accountId: string; roleName: string }) {
   const state = useAssumeState();
   const answer = useRoleAssumers(accountId, roleName, state.context, state.pages);
@@ -172,6 +174,7 @@ export function RoleAssumers({ accountId, roleName }: { accountId: string; roleN
       )}
       {answer.data && <Pager list={answer.data} noun="principals" onPage={state.setPage} />}
       {answer.data && <Conditional list={answer.data.conditional} side="principal" onPage={state.setConditionalPage} />}
+      {answer.data && <AccountsReadNote accounts={answer.data.accounts} className="mt-4 border-t border-line pt-3" />}
     </Card>
   );
 }

@@ -15,6 +15,7 @@ import { useAccounts } from "@/lib/queries/use-accounts";
 import { useWhoCan, type WhoCanRequest } from "@/lib/queries/use-who-can";
 import type { WhoCanPrincipal } from "@/lib/schemas/who-can";
 import { AccessPathView } from "./access-path";
+import { AccountsReadNote } from "./accounts-read";
 import { WhoCanNearMisses } from "./near-misses";
 
 function principalHref(principal: WhoCanPrincipal): string | null {
@@ -71,7 +72,10 @@ export function WhoCan({ accountId }: { accountId: string }) {
 
   return (
     <div className="flex flex-col gap-6">
-      <PageHeader title="Who can" description="Every principal, in every account, allowed one action on one resource — and how: its own policies, a group, the account root, or a role it can assume (directly or through a chain of roles)." />
+      <PageHeader
+        title="Who can"
+        description="Every principal, in every account you may read, allowed one action on one resource — and how: its own policies, a group, the account root, or a role it can assume (directly or through a chain of roles)."
+      />
       <form
         className="grid gap-4 rounded-xl border border-line bg-surface p-5 shadow-sm md:grid-cols-2"
         onSubmit={(event) => {
@@ -114,6 +118,7 @@ export function WhoCan({ accountId }: { accountId: string }) {
                 Judged {result.evaluated.users} users, {result.evaluated.roles} roles and {result.evaluated.accounts} account roots in {result.milliseconds} ms
                 {result.explicitlyDenied > 0 ? `; ${result.explicitlyDenied} stopped by an explicit deny` : ""}.
               </p>
+              <AccountsReadNote accounts={result.accounts} className="mt-2" />
             </div>
             {result.total === 0 ? (
               <div className="px-5 py-6">

@@ -11,8 +11,9 @@ export function eventOf(action: string): { source: string; name: string } {
   return { source: `${service}.amazonaws.com`, name: colon < 0 ? action : action.slice(colon + 1) };
 }
 
-// Passwords, secrets, MFA codes and policy documents' neighbours never enter the trail.
-const SECRET = /password|secret|code|token/i;
+// Passwords, secrets, MFA codes and tokens never enter the trail; a password policy's settings
+// (MinimumPasswordLength, AllowUsersToChangePassword…) do.
+const SECRET = /^(password|newPassword|oldPassword|currentPassword|confirmPassword)$|secret|code\d*$|token/i;
 const MAX_VALUE = 2_048;
 
 function scrub(value: unknown, depth: number): unknown {

@@ -1,5 +1,5 @@
 import "server-only";
-import { accountRootArn, iamArn, type IamEntityKind } from "@/lib/arn";
+import { accountRootArn, iamArn, parseIamArn, type IamEntityKind } from "@/lib/arn";
 import { db } from "@/lib/db";
 import type { Operation } from "@/lib/auth/authorize";
 import type { ContextValue } from "@/lib/iam";
@@ -49,3 +49,116 @@ export function requestTagContext(tags: readonly { key: string; value: string }[
 
 /** aws:TagKeys for a request that removes tags. */
 export const tagKeysContext = (keys: readonly string[]): Record<string, ContextValue> => (keys.length === 0 ? {} : { "aws:TagKeys": [...keys] });
+
+/** A stored user, group, role or customer managed policy as the resource of a request. */
+export interface Target {
+  /** Its ARN with its path (path "/" and the name as asked for when there is none). */
+  arn: string;
+  /** Its stored path and spelling (or "/" and the name as asked for). */
+  path: string;
+  name: string;
+  /**
+   * The resource type's condition keys for its tags: aws:ResourceTag/KEY for users, roles and
+   * policies, and iam:ResourceTag/KEY too for users and roles (the Service Authorization
+   * Reference's resource types table).
+   */
+  resourceContext: Record<string, ContextValue>;
+  /** The user's or role's permissions boundary, for the actions that list iam:PermissionsBoundary. */
+  boundaryArn: string | null;
+}
+
+type Tagged = { key: string; value: string }[];
+const TARGET_FIELDS = { path: true, name: true, boundary: { select: { arn: true } }, tags: { select: { key: true, value: true } } } as const;
+
+function resourceTags(tags: Tagged, withIamKey: boolean): Record<string, ContextValue> {
+  const context: Record<string, ContextValue> = {};
+  for (const { key, value } of tags) {
+    context[`aws:ResourceTag/${key}`] = value;
+    if (withIamKey) context[`iam:ResourceTag/${key}`] = value;
+  }
+  return context;
+}
+
+/** The user, group or role named in the path, with its boundary and tags in one look-up. */
+export async function principalTarget(kind: "user" | "group" | "role", accountId: string, name: string): Promise<Target> {
+  const where = { accountId_nameLower: { accountId, nameLower: name.toLowerCase() } };
+  const found =
+    kind === "user"
+      ? await db().user.findUnique({ where, select: TARGET_FIELDS })
+      : kind === "role"
+        ? await db().role.findUnique({ where, select: TARGET_FIELDS })
+        : await db().group.findUnique({ where, select: { path: true, name: true } }).then((group) => group && { ...group, boundary: null, tags: [] });
+  const path = found?.path ?? "/";
+  const stored = found?.name ?? name;
+  return {
+    arn: iamArn(accountId, kind, path, stored),
+    path,
+    name: stored,
+    resourceContext: resourceTags(found?.tags ?? [], true),
+    boundaryArn: found?.boundary?.arn ?? null,
+  };
+}
+
+/** A policy named in the path: the account's customer managed policy, else the AWS managed one of that name (as the data layer finds it). */
+export async function policyTarget(accountId: string, name: string): Promise<Target> {
+  const nameLower = name.toLowerCase();
+  const select = { arn: true, tags: { select: { key: true, value: true } } } as const;
+  const found =
+    (await db().policy.findUnique({ where: { accountId_nameLower: { accountId, nameLower } }, select })) ??
+    (await db().policy.findFirst({ where: { awsManaged: true, nameLower }, select }));
+  const arn = found?.arn ?? iamArn(accountId, "policy", "/", name);
+  const parsed = parseIamArn(arn);
+  return { arn, path: parsed?.path ?? "/", name: parsed?.name ?? name, resourceContext: resourceTags(found?.tags ?? [], false), boundaryArn: null };
+}
+
+/** iam:PermissionsBoundary naming `arn` (the request's boundary, or the target's current one); nothing when there is none. */
+export const boundaryContext = (arn: string | null | undefined): Record<string, ContextValue> => (arn ? { "iam:PermissionsBoundary": arn } : {});
+
+/**
+ * Update{User,Group}: AWS checks the action on both the entity's ARN now and its ARN after a new
+ * name or path ("permissions on both the source object and the target object", UpdateUser and
+ * UpdateGroup in the IAM API Reference); one operation when the ARN stays the same.
+ */
+export async function renameOperations(
+  kind: "user" | "group",
+  accountId: string,
+  name: string,
+  change: { newName?: string; newPath?: string },
+): Promise<Operation[]> {
+  const target = await principalTarget(kind, accountId, name);
+  const action = kind === "user" ? "iam:UpdateUser" : "iam:UpdateGroup";
+  const renamed = iamArn(accountId, kind, change.newPath ?? target.path, change.newName ?? target.name);
+  const operations = [op(accountId, action, target.arn, target.resourceContext)];
+  if (renamed !== target.arn) operations.push(op(accountId, action, renamed, target.resourceContext));
+  return operations;
+}
+
+/** `action` on the user named in the path, with the user's resource tags. */
+export async function onUser(params: { accountId: string; userName: string }, action: string): Promise<Operation> {
+  const user = await principalTarget("user", params.accountId, params.userName);
+  return op(params.accountId, action, user.arn, user.resourceContext);
+}
+
+/** What setting a console password is in AWS: CreateLoginProfile for a user without one, else UpdateLoginProfile. */
+export async function loginProfileAction(accountId: string, userName: string): Promise<"iam:CreateLoginProfile" | "iam:UpdateLoginProfile"> {
+  const withPassword = await db().user.count({ where: { accountId, nameLower: userName.toLowerCase(), passwordHash: { not: null } } });
+  return withPassword > 0 ? "iam:UpdateLoginProfile" : "iam:CreateLoginProfile";
+}
+
+/**
+ * The organization an account manages: o- and the last ten digits of the management account's id
+ * (AWS's ids are o- and 10 to 32 lower-case letters or digits). The console keeps one organization
+ * per management account and never stores its id: it follows from the account.
+ */
+export const organizationId = (managementAccountId: string): string => `o-${managementAccountId.slice(-10)}`;
+
+/** Organizations' `account` resource type: arn:aws:organizations::MANAGEMENT:account/o-ORG/ACCOUNT. */
+export const organizationsAccountArn = (managementAccountId: string, accountId: string): string =>
+  `arn:aws:organizations::${managementAccountId}:account/${organizationId(managementAccountId)}/${accountId}`;
+
+/** Account Management's `account` resource type (a request about the caller's own account). */
+export const accountManagementArn = (accountId: string): string => `arn:aws:account::${accountId}:account`;
+
+/** Account Management's `accountInOrganization` resource type: arn:aws:account::MANAGEMENT:account/o-ORG/ACCOUNT. */
+export const accountInOrganizationArn = (managementAccountId: string, accountId: string): string =>
+  `arn:aws:account::${managementAccountId}:account/${organizationId(managementAccountId)}/${accountId}`;

@@ -47,6 +47,9 @@ export type Door<P, Q, B> =
   | { authorize: (input: AuthorizeInput<P, Q, B>) => Operation | Operation[] | Promise<Operation | Operation[]>; access?: undefined }
   | { access: "signed-in" | "public"; authorize?: undefined };
 
+/** How a handler is let in, as tests/api/door.test.ts reads it; "method-not-allowed" answers 405 to everyone. */
+export type DoorKind = "authorize" | "signed-in" | "public" | "undeclared" | "method-not-allowed";
+
 export interface RouteOptions<P, Q = undefined, B = undefined> {
   /** The success status; 204 sends no body. */
   status?: number;
@@ -175,27 +178,31 @@ export function apiRoute<P = Record<string, never>, Q = undefined, B = undefined
       }
       const input = { req, params, query, body, caller: caller as Caller };
       const answer = caller ? await runAsCaller(caller, () => run(input)) : await run(input);
-      if (!isRead && caller && operations.length > 0) await audit(caller.identity, facts, operations, params, body, null);
+      if (!isRead && caller && operations.length > 0) await audit(caller.identity, facts, operations, params, body, null, false);
+      // A handler that must set headers of its own (sign-in's session cookie) answers a Response.
+      if (answer instanceof Response) return answer;
       if (options.status === 204) return new Response(null, { status: 204 });
       return Response.json(answer ?? {}, { status: options.status ?? 200 });
     } catch (err) {
       const response = errorResponse(err);
       // Every write attempt and every refused read is in the audit trail, with its error.
-      if (caller && facts && operations.length > 0 && (!isRead || refusedRead)) await audit(caller.identity, facts, operations, params, body, toIamError(err));
+      if (caller && facts && operations.length > 0 && (!isRead || refusedRead)) await audit(caller.identity, facts, operations, params, body, toIamError(err), isRead);
       return response;
     }
   };
-  return Object.assign(handler, { door: options.authorize ? "authorize" : (options.access ?? "undeclared") });
+  const door: DoorKind = options.authorize ? "authorize" : (options.access ?? "undeclared");
+  return Object.assign(handler, { door });
 }
 
-async function audit(identity: Identity, facts: RequestFacts, operations: Operation[], params: unknown, body: unknown, error: IamError | null): Promise<void> {
+async function audit(identity: Identity, facts: RequestFacts, operations: Operation[], params: unknown, body: unknown, error: IamError | null, readOnly: boolean): Promise<void> {
   const first = operations[0];
   const event = eventOf(first.action);
   await recordAudit({
     accountId: first.account,
     eventSource: event.source,
     eventName: event.name,
-    readOnly: false,
+    // CloudTrail's readOnly: a refused read is still a read.
+    readOnly,
     identity,
     facts,
     requestParameters: auditParameters(params, body),
@@ -227,8 +234,11 @@ export function methodsNotAllowed(declared: Partial<Record<RouteMethod, unknown>
   const allowed = Object.keys(declared) as RouteMethod[];
   if (declared.GET) allowed.push("HEAD");
   const allow = [...allowed, "OPTIONS"].join(", ");
-  const refuse: Handler = async (req) =>
-    errorResponse(httpError("MethodNotAllowed", `${req.method} is not supported here; this resource answers ${allow}.`, { Allow: allow }));
+  const refuse: Handler = Object.assign(
+    async (req: NextRequest) =>
+      errorResponse(httpError("MethodNotAllowed", `${req.method} is not supported here; this resource answers ${allow}.`, { Allow: allow })),
+    { door: "method-not-allowed" satisfies DoorKind },
+  );
   return { GET: refuse, HEAD: refuse, POST: refuse, PUT: refuse, PATCH: refuse, DELETE: refuse };
 }
 

@@ -50,8 +50,11 @@ export function auditRow(entry: AuditEntry) {
     principalArn: identity?.arn ?? entry.attemptedArn ?? null,
     principalAccountId: identity?.accountId ?? (entry.attemptedArn ? (entry.attemptedArn.split(":")[4] ?? null) : null),
     userName: identity ? identity.signedIn.userName : (entry.userName ?? null),
+    principalId: identity?.userId ?? null,
     accessKeyId: identity?.accessKeyId ?? null,
     sessionIssuerArn: identity?.role?.roleArn ?? null,
+    // A console session (or a role session) has a start; a request signed with a long-term key has none.
+    sessionCreatedAt: identity && (identity.role || identity.accessKeyId === null) ? identity.tokenIssuedAt : null,
     mfa: identity?.mfaAt != null,
     sourceIp: entry.facts.sourceIp,
     userAgent: entry.facts.userAgent.slice(0, 512),

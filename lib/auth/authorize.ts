@@ -40,13 +40,29 @@ interface CallerEntry {
   tags: Record<string, string>;
   identityPolicies: unknown[];
   boundary: unknown;
-  documents: DocumentCache;
   /** By the resource's account ("" for the caller's own). */
   evaluators: Map<string, Evaluator>;
 }
 
 /** Compiled policies per acting principal (user, role or root), refreshed when anything changes. */
 const callers = keptCache<string, CallerEntry>("authorization callers", 2_000);
+
+/**
+ * Documents validated and compiled, shared by every caller: the data layer keeps a managed
+ * policy's document as one object per (policy, version, UpdateDate), so after a change the callers
+ * read again find AdministratorAccess and the like compiled already, and only what changed is
+ * compiled anew. Inline documents are read as new objects: the cache starts over past its bound.
+ */
+const DOCUMENT_BOUND = 20_000;
+const shared = globalThis as unknown as { iamAuthorizationDocuments?: DocumentCache };
+function documentCache(): DocumentCache {
+  const cache = (shared.iamAuthorizationDocuments ??= createDocumentCache());
+  if (cache.compiled.size > DOCUMENT_BOUND) {
+    cache.compiled.clear();
+    cache.validated.clear();
+  }
+  return cache;
+}
 
 /** The stored principal whose policies the identity acts with. */
 function policyHolder(identity: Identity): { kind: "user" | "role"; accountId: string; name: string } | null {
@@ -68,7 +84,6 @@ async function callerEntry(identity: Identity, stamp: Stamp): Promise<CallerEntr
     tags: policies?.tags ?? {},
     identityPolicies: policies?.identityPolicies ?? [],
     boundary: policies?.permissionsBoundary ?? null,
-    documents: createDocumentCache(),
     evaluators: new Map(),
   };
   return callers.set(key, entry);
@@ -95,7 +110,7 @@ function evaluatorFor(entry: CallerEntry, identity: Identity, resourceAccount: s
       context: {},
     },
     "sweep",
-    entry.documents,
+    documentCache(),
   );
   if (!prepared.ok) throw new Error(`The caller's request could not be prepared: ${prepared.error}`);
   const evaluator = createEvaluator(prepared);
@@ -135,7 +150,7 @@ export function accessDenied(verdict: Extract<Verdict, { allowed: false }>, iden
   const error = httpError("AccessDenied", verdict.message);
   const context: Record<string, string | string[]> = {};
   for (const [key, value] of Object.entries({ ...globalContext(identity, facts, now), ...verdict.operation.context })) context[key] = typeof value === "string" ? value : [...value];
-  error.denied = { principalArn: identity.arn, action: verdict.operation.action, resource: verdict.operation.resource, context };
+  error.denied = { principalArn: identity.arn, account: verdict.operation.account, action: verdict.operation.action, resource: verdict.operation.resource, context };
   return error;
 }
 

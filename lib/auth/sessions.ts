@@ -15,9 +15,7 @@ export const ABSOLUTE_MS = 12 * 60 * 60 * 1000;
 /** lastSeenAt is written at most this often per session: reads stay reads. */
 const TOUCH_MS = 60 * 1000;
 
-/** The cookie's name: the __Host- prefix (Secure, path /, no Domain) when served over HTTPS. */
-export const sessionCookieName = (secure: boolean): string => (secure ? "__Host-iam-session" : "iam-session");
-export const SESSION_COOKIE_NAMES = ["__Host-iam-session", "iam-session"] as const;
+export { sessionCookieName, SESSION_COOKIE_NAMES } from "@/lib/auth/session-names";
 
 export const hashSessionToken = (token: string): string => createHash("sha256").update(token).digest("base64url");
 

@@ -9,6 +9,7 @@ export const accountSelect = {
   displayName: true,
   rootEmail: true,
   createdAt: true,
+  managementAccountId: true,
   _count: { select: { users: true, groups: true, roles: true, policies: true } },
 } satisfies Prisma.AccountSelect;
 
@@ -21,6 +22,7 @@ export function toAccount(row: AccountRow): Account {
     displayName: row.displayName,
     rootEmail: row.rootEmail,
     createdAt: row.createdAt.toISOString(),
+    managementAccountId: row.managementAccountId,
     counts: row._count,
   };
 }

@@ -4,12 +4,12 @@ import { limitExceeded } from "@/lib/errors";
 import { newAccessKeyId, newSecretAccessKey } from "@/lib/ids";
 import { accessKeySelect, toAccessKey } from "@/lib/data/credential-shape";
 import { findUserOrThrow } from "@/lib/data/lookup";
-import { write } from "@/lib/data/write";
+import { write, type Tx } from "@/lib/data/write";
 import { masterKey } from "@/lib/auth/master-key";
 import { seal } from "@/lib/auth/sealed";
 import type { NewAccessKey } from "@/lib/schemas/credentials";
 
-/** "IAM and AWS STS quotas": at most two access keys per user. */
+/** "IAM and AWS STS quotas": at most two access keys per user, and two for the root user. */
 export const MAX_ACCESS_KEYS = 2;
 
 /**
@@ -26,29 +26,41 @@ export const hashSecretAccessKey = (secret: string): string =>
 export const sealAccessKeySecret = (accessKeyId: string, secret: string): string =>
   seal(secret, masterKey(), `access-key:${accessKeyId}`);
 
-/** CreateAccessKey: the only answer that ever carries the secret. */
-export function createAccessKey(accountId: string, userName: string): Promise<NewAccessKey> {
+/** A new key's answer: the only one that ever carries the secret, with its owner's name (null: root). */
+export interface CreatedAccessKey extends NewAccessKey {
+  userName: string | null;
+}
+
+/**
+ * Writes a new Active key for the user `userId` (null: the account's root user), its secret
+ * hashed and sealed, after checking AWS's limit of two keys per user and two for root
+ * ("IAM and AWS STS quotas"). `owner` words the refusal.
+ */
+export async function insertAccessKey(tx: Tx, accountId: string, userId: string | null, owner: string): Promise<NewAccessKey> {
+  const count = await tx.accessKey.count({ where: userId === null ? { accountId, userId: null } : { userId } });
+  if (count >= MAX_ACCESS_KEYS) {
+    throw limitExceeded(`${owner} already has ${count} access keys, the most AWS allows. Delete one first.`, "accessKeyId");
+  }
+  const secretAccessKey = newSecretAccessKey();
+  const id = newAccessKeyId();
+  const row = await tx.accessKey.create({
+    data: { id, accountId, userId, secretHash: hashSecretAccessKey(secretAccessKey), sealedSecret: sealAccessKeySecret(id, secretAccessKey) },
+    select: accessKeySelect,
+  });
+  return { ...toAccessKey(row), secretAccessKey };
+}
+
+/** CreateAccessKey for an IAM user: the only answer that ever carries the secret. */
+export function createAccessKey(accountId: string, userName: string): Promise<CreatedAccessKey> {
   return write(async (tx, log) => {
     const user = await findUserOrThrow(tx, accountId, userName);
-    const count = await tx.accessKey.count({ where: { userId: user.id } });
-    if (count >= MAX_ACCESS_KEYS) {
-      throw limitExceeded(
-        `User ${user.name} already has ${count} access keys, the most AWS allows. Delete one first.`,
-        "accessKeyId",
-      );
-    }
-    const secretAccessKey = newSecretAccessKey();
-    const id = newAccessKeyId();
-    const row = await tx.accessKey.create({
-      data: { id, accountId, userId: user.id, secretHash: hashSecretAccessKey(secretAccessKey), sealedSecret: sealAccessKeySecret(id, secretAccessKey) },
-      select: accessKeySelect,
-    });
+    const key = await insertAccessKey(tx, accountId, user.id, `User ${user.name}`);
     log({
       accountId,
       action: "CreateAccessKey",
       targetArn: user.arn,
-      summary: `Created access key ${row.id} for user ${user.name}.`,
+      summary: `Created access key ${key.accessKeyId} for user ${user.name}.`,
     });
-    return { ...toAccessKey(row), secretAccessKey };
+    return { ...key, userName: user.name };
   });
 }

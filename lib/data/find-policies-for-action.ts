@@ -5,10 +5,13 @@ import { noSuchEntity } from "@/lib/errors";
 import { statementsForAction, type MatchingStatement } from "@/lib/iam";
 import type { ActionPoliciesQuery } from "@/lib/schemas/catalog";
 import { pageOf, type Page } from "@/lib/schemas/common";
+import type { AccountsRead } from "@/lib/schemas/reachable-accounts";
 
 /**
  * The policies of this console with a statement whose Action or NotAction matches one catalog
- * action — Allow or Deny — with what else limits each statement (lib/iam decides which).
+ * action — Allow or Deny — with what else limits each statement (lib/iam decides which). Only the
+ * accounts the caller may read are looked at (lib/auth/reachable-accounts.ts): their customer
+ * managed and inline policies, and every AWS managed policy (AWS publishes those to everyone).
  */
 export type { MatchingStatement };
 
@@ -28,6 +31,8 @@ export interface PoliciesForAction extends Page<PolicyForAction> {
   allowing: number;
   /** Policies with at least one matching Deny statement (whole, not filtered). */
   denying: number;
+  /** The accounts whose policies were read, and those that could not be. */
+  accounts: AccountsRead;
   // `items`: one page of the policies that pass the filters, in the inventory's order (the
   // console's own policies first, then AWS managed; by name, account, owner): stable across pages.
 }
@@ -36,11 +41,12 @@ export interface PoliciesForAction extends Page<PolicyForAction> {
  * One page of the policies with a statement matching `qualifiedAction` ("s3:GetObject", any
  * case). Every policy is looked at for the counts, as before paging; only the page is shaped.
  */
-export async function findPoliciesForAction(qualifiedAction: string, query: ActionPoliciesQuery): Promise<PoliciesForAction> {
+export async function findPoliciesForAction(qualifiedAction: string, query: ActionPoliciesQuery, accounts: AccountsRead): Promise<PoliciesForAction> {
   const action = loadCatalogIndex().action(qualifiedAction);
   if (!action) throw noSuchEntity(`The action ${qualifiedAction} is not in the action catalog.`, "action");
   const canonical = `${action.service}:${action.name}`;
-  const inventory = await loadPolicyInventory();
+  const readable = new Set(accounts.read.map((account) => account.accountId));
+  const inventory = (await loadPolicyInventory()).filter(({ ref }) => ref.accountId === null || readable.has(ref.accountId));
   const needle = query.search.toLowerCase();
 
   const shown: PolicyForAction[] = [];
@@ -58,5 +64,5 @@ export async function findPoliciesForAction(qualifiedAction: string, query: Acti
     const effectShown = query.effect === "all" || (query.effect === "Allow" ? allows : denies);
     if (effectShown && (needle === "" || ref.name.toLowerCase().includes(needle))) shown.push({ policy: ref, statements });
   }
-  return { action: canonical, evaluated: inventory.length, matching, allowing, denying, ...pageOf(shown, query) };
+  return { action: canonical, evaluated: inventory.length, matching, allowing, denying, accounts, ...pageOf(shown, query) };
 }

@@ -5,7 +5,7 @@ import { findAccountOrThrow } from "@/lib/data/lookup";
 import type { ChangeEvent, ListChangesInput } from "@/lib/schemas/account";
 import type { Page } from "@/lib/schemas/common";
 
-/** The account's change log, newest first (id breaks ties within a millisecond), optionally for one ARN. */
+/** The account's change log, newest first (id breaks ties within a millisecond), optionally for one ARN, with who made each change. */
 export async function listChanges(accountId: string, query: ListChangesInput): Promise<Page<ChangeEvent>> {
   await findAccountOrThrow(db(), accountId);
   const where: Prisma.ChangeEventWhereInput = { accountId };
@@ -27,6 +27,7 @@ export async function listChanges(accountId: string, query: ListChangesInput): P
       action: e.action,
       targetArn: e.targetArn,
       summary: e.summary,
+      actor: e.actorArn ? { arn: e.actorArn, accessKeyId: e.accessKeyId, sourceIp: e.sourceIp, userAgent: e.userAgent, mfa: e.mfa ?? false } : null,
     })),
     total,
     page: query.page,

@@ -1,35 +1,38 @@
 import "server-only";
+import { db } from "@/lib/db";
 import { validationError } from "@/lib/errors";
-import { hashPassword, passwordPolicyProblem } from "@/lib/passwords";
 import { findUserOrThrow } from "@/lib/data/lookup";
+import { rememberPassword, vetUserPassword, type VettedPassword } from "@/lib/data/password-history";
 import { write } from "@/lib/data/write";
 import type { LoginProfile, LoginProfileInput } from "@/lib/schemas/credentials";
 
 /**
  * CreateLoginProfile when the user has no console password, else UpdateLoginProfile (which may
- * change only the reset flag). The password must pass AWS's default password policy and is
- * stored only as an scrypt hash; neither the password nor the hash is logged or returned.
+ * change only the reset flag). A new password must pass the account's password policy (AWS's
+ * default when it has none) and its reuse prevention, else PasswordPolicyViolation as AWS answers
+ * (lib/data/password-history.ts); it is stored only as an scrypt hash, and neither the password
+ * nor the hash is logged or returned.
+ * https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateLoginProfile.html
  */
 export async function putLoginProfile(
   accountId: string,
   userName: string,
   input: LoginProfileInput,
 ): Promise<LoginProfile> {
+  // Checking and hashing are deliberately slow: done before the transaction so the database is not held.
+  let vetted: VettedPassword | undefined;
   if (input.password !== undefined) {
-    // The user name compares case-insensitively, so the name as asked for will do.
-    const problem = passwordPolicyProblem(input.password, userName);
-    if (problem) throw validationError("password", problem);
+    const user = await findUserOrThrow(db(), accountId, userName);
+    vetted = await vetUserPassword(accountId, user, input.password);
   }
-  // Hashing is deliberately slow: do it before the transaction so the database is not held.
-  const passwordHash = input.password === undefined ? undefined : await hashPassword(input.password);
   return write(async (tx, log) => {
     const user = await findUserOrThrow(tx, accountId, userName);
     const creating = user.passwordHash === null;
-    if (input.password === undefined && creating) {
+    if (vetted === undefined && creating) {
       throw validationError("password", `A password is required to give user ${user.name} console access.`);
     }
     // Only the reset flag, set as it already is: nothing changes, so nothing is written or logged.
-    if (!creating && passwordHash === undefined && input.passwordResetRequired === user.passwordResetRequired) {
+    if (!creating && vetted === undefined && input.passwordResetRequired === user.passwordResetRequired) {
       return {
         userName: user.name,
         passwordSetAt: (user.passwordSetAt ?? user.createdAt).toISOString(),
@@ -40,12 +43,13 @@ export async function putLoginProfile(
     const updated = await tx.user.update({
       where: { id: user.id },
       data: {
-        passwordHash,
-        passwordSetAt: passwordHash === undefined ? undefined : now,
+        passwordHash: vetted?.hash,
+        passwordSetAt: vetted === undefined ? undefined : now,
         passwordResetRequired: input.passwordResetRequired ?? (creating ? false : undefined),
       },
       select: { name: true, passwordSetAt: true, passwordResetRequired: true },
     });
+    if (vetted !== undefined) await rememberPassword(tx, user.id, vetted, now);
     log({
       accountId,
       action: creating ? "CreateLoginProfile" : "UpdateLoginProfile",

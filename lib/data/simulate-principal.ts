@@ -7,6 +7,7 @@ import { pastedPolicy, storedPolicy, trustPolicy } from "@/lib/data/simulate-pol
 import { loadCatalogIndex } from "@/lib/catalog/load";
 import { validationError } from "@/lib/errors";
 import {
+  accessDeniedMessage,
   cacheCompilation,
   cacheValidation,
   createDocumentCache,
@@ -268,6 +269,7 @@ class RowEvaluators {
       decision: result.decision,
       gate: result.gate,
       reason: describeDecision(result),
+      accessDenied: accessDeniedMessage({ principalArn: this.caller.principal.sessionArn ?? this.caller.principal.arn, action: plan.action, resource: plan.resource, result }),
       matched: result.explanation.map(toStatement),
       missingContextValues: result.missingContextValues,
       steps: gateSteps(

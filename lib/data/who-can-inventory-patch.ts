@@ -20,11 +20,12 @@ import type { Tx } from "@/lib/data/write";
  * - "policy": what a managed policy says changed: the principals the kept inventory shows holding it.
  * - "nothing": what the inventory does not hold (credentials, MFA devices, a role's description,
  *   an account's names, a policy's tags), or what nobody holds yet (a new policy or group is
- *   attached to nobody, an account is closed only once empty, a new account has only its root).
+ *   attached to nobody; a new account's role is logged as its own CreateRole).
  *   Accounts are read anew with every patch.
  * - "everything": a group's rename (until then the kept inventory knows the group by its old
- *   name), the import of AWS managed policies (any of their texts may have changed) and a demo
- *   reset (whole accounts written anew, lib/data/reset-demo.ts).
+ *   name), the import of AWS managed policies (any of their texts may have changed), a demo
+ *   reset (whole accounts written anew, lib/data/reset-demo.ts) and a closed account (it goes
+ *   with every entity it held, lib/data/delete-account.ts).
  */
 type Reread = "principal" | "group" | "policy" | "nothing" | "everything";
 
@@ -68,6 +69,9 @@ const REREAD = {
   CreateLoginProfile: "nothing",
   UpdateLoginProfile: "nothing",
   DeleteLoginProfile: "nothing",
+  ChangePassword: "nothing",
+  UpdateAccountPasswordPolicy: "nothing",
+  DeleteAccountPasswordPolicy: "nothing",
   CreateVirtualMFADevice: "nothing",
   EnableMFADevice: "nothing",
   DeactivateMFADevice: "nothing",
@@ -78,7 +82,7 @@ const REREAD = {
   UntagPolicy: "nothing",
   CreateGroup: "nothing",
   CreateAccount: "nothing",
-  CloseAccount: "nothing",
+  CloseAccount: "everything",
   CreateAccountAlias: "nothing",
   PutAccountName: "nothing",
   StartPrimaryEmailUpdate: "nothing",

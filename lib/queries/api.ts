@@ -1,6 +1,6 @@
 // The browser's one door to /api/v1: JSON in, JSON out, AWS error bodies turned into ApiError.
 
-import { IAM_ERROR_CODES, type DocumentIssue, type FieldIssue, type IamErrorCode } from "@/lib/error-types";
+import { IAM_ERROR_CODES, type DeniedDetail, type DocumentIssue, type FieldIssue, type IamErrorCode } from "@/lib/error-types";
 import { isRecord } from "@/lib/iam/client";
 
 /** Every code the server answers with, and NetworkError when it could not be reached. */
@@ -12,8 +12,10 @@ export class ApiError extends Error {
   readonly field: string | undefined;
   readonly issues: DocumentIssue[];
   readonly fields: FieldIssue[];
+  /** For AccessDenied decided by the engine: the request it refused (what "Why?" simulates). */
+  readonly denied: DeniedDetail | undefined;
 
-  constructor(code: ApiErrorCode, message: string, status: number, field?: string, issues: DocumentIssue[] = [], fields: FieldIssue[] = []) {
+  constructor(code: ApiErrorCode, message: string, status: number, field?: string, issues: DocumentIssue[] = [], fields: FieldIssue[] = [], denied?: DeniedDetail) {
     super(message);
     this.name = "ApiError";
     this.code = code;
@@ -21,6 +23,7 @@ export class ApiError extends Error {
     this.field = field;
     this.issues = issues;
     this.fields = fields;
+    this.denied = denied;
   }
 }
 
@@ -41,7 +44,22 @@ function toFields(value: unknown): FieldIssue[] {
   });
 }
 
-/** The error body `{ error: { code, message, field?, issues?, fields? } }` as an ApiError. */
+/** The refused request `{ principalArn, account?, action, resource, context }`; undefined when any part is missing or malformed. */
+function toDenied(value: unknown): DeniedDetail | undefined {
+  if (!isRecord(value)) return undefined;
+  const { principalArn, account, action, resource, context } = value;
+  if (typeof principalArn !== "string" || typeof action !== "string" || typeof resource !== "string") return undefined;
+  const values: Record<string, string | string[]> = {};
+  if (isRecord(context)) {
+    for (const [key, entry] of Object.entries(context)) {
+      if (typeof entry === "string") values[key] = entry;
+      else if (Array.isArray(entry) && entry.every((item) => typeof item === "string")) values[key] = [...entry];
+    }
+  }
+  return { principalArn, ...(typeof account === "string" ? { account } : {}), action, resource, context: values };
+}
+
+/** The error body `{ error: { code, message, field?, issues?, fields?, denied? } }` as an ApiError. */
 export function toApiError(status: number, body: unknown): ApiError {
   const error = isRecord(body) && isRecord(body.error) ? body.error : undefined;
   const rawCode = error?.code;
@@ -51,7 +69,7 @@ export function toApiError(status: number, body: unknown): ApiError {
       ? error.message
       : `The server could not complete the request (HTTP ${status}).`;
   const field = typeof error?.field === "string" ? error.field : undefined;
-  return new ApiError(code, message, status, field, toIssues(error?.issues), toFields(error?.fields));
+  return new ApiError(code, message, status, field, toIssues(error?.issues), toFields(error?.fields), toDenied(error?.denied));
 }
 
 export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";

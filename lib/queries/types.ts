@@ -19,7 +19,7 @@ export type {
   PolicyUsage,
   PolicyVersion,
 } from "@/lib/schemas/policy";
-export type { AccessKey, AccessKeyStatus, MfaDevice, NewAccessKey } from "@/lib/schemas/credentials";
+export type { AccessKey, AccessKeyStatus, MfaDevice, NewAccessKey, NewVirtualMfaDevice } from "@/lib/schemas/credentials";
 
 export type BoundaryRef = NonNullable<User["permissionsBoundary"]>;
 

@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { api, seg } from "./api";
 import { keys } from "./keys";
 import { getItems } from "./list";
-import type { AccessKey, AccessKeyStatus, MfaDevice, NewAccessKey } from "./types";
+import type { AccessKey, AccessKeyStatus, MfaDevice, NewAccessKey, NewVirtualMfaDevice } from "./types";
 import { useAccountMutation } from "./use-mutation";
 
 const user = (accountId: string, userName: string) => `/accounts/${seg(accountId)}/users/${seg(userName)}`;
@@ -52,9 +52,20 @@ export function useMfaDevices(accountId: string, userName: string, enabled = tru
   });
 }
 
+/** CreateVirtualMFADevice: the answer carries the seed; the caller shows it once and the cache never keeps it. */
 export function useCreateMfaDevice(accountId: string, userName: string) {
   return useAccountMutation(accountId, (deviceName: string) =>
-    api<MfaDevice>(`${user(accountId, userName)}/mfa-devices`, "POST", { deviceName }),
+    api<NewVirtualMfaDevice>(`${user(accountId, userName)}/mfa-devices`, "POST", { deviceName }),
+  );
+}
+
+/** EnableMFADevice with two consecutive codes. */
+export function useEnableMfaDevice(accountId: string, userName: string) {
+  return useAccountMutation(accountId, (input: { deviceName: string; authenticationCode1: string; authenticationCode2: string }) =>
+    api<MfaDevice>(`${user(accountId, userName)}/mfa-devices/${seg(input.deviceName)}/enable`, "POST", {
+      authenticationCode1: input.authenticationCode1,
+      authenticationCode2: input.authenticationCode2,
+    }),
   );
 }
 

@@ -14,6 +14,8 @@ export interface PrincipalRef {
   accountId: string;
   kind: PrincipalKind;
   name: string;
+  /** Its ARN, when known: what the write buttons ask permission on (lib/queries/use-permission.ts). */
+  arn?: string;
 }
 
 const path = ({ accountId, kind, name }: PrincipalRef) => `/accounts/${seg(accountId)}/${kind}/${seg(name)}`;

@@ -11,6 +11,8 @@ export interface TaggableRef {
   accountId: string;
   kind: "users" | "roles" | "policies";
   name: string;
+  /** Its ARN, when known: what "Manage tags" asks permission on. */
+  arn?: string;
 }
 
 const path = ({ accountId, kind, name }: TaggableRef) => `/accounts/${seg(accountId)}/${kind}/${seg(name)}/tags`;

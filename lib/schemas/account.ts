@@ -45,7 +45,19 @@ export interface Account {
   displayName: string;
   rootEmail: string;
   createdAt: string;
+  /** AWS Organizations: the management account that created this one; null for a management or standalone account. */
+  managementAccountId: string | null;
   counts: { users: number; groups: number; roles: number; policies: number };
+}
+
+/**
+ * GET /api/v1/accounts: a management (or standalone) account's principal allowed
+ * organizations:ListAccounts sees the organization (its account and every member); anyone else
+ * sees only the account they act in.
+ */
+export interface AccountList {
+  items: Account[];
+  scope: "organization" | "own-account";
 }
 
 export interface ChangeEvent {
@@ -55,4 +67,6 @@ export interface ChangeEvent {
   action: string;
   targetArn: string;
   summary: string;
+  /** Who made the change (null for the seed and operator commands): the acting principal's ARN, and how it called. */
+  actor: { arn: string; accessKeyId: string | null; sourceIp: string | null; userAgent: string | null; mfa: boolean } | null;
 }

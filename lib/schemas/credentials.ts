@@ -50,7 +50,12 @@ export interface AccessKey {
   accessKeyId: string;
   status: AccessKeyStatus;
   createdAt: string;
+  /** GetAccessKeyLastUsed: when, for which service and in which region (null: never used). */
   lastUsedAt: string | null;
+  lastUsedService: string | null;
+  lastUsedRegion: string | null;
+  /** False for keys created before secrets were sealed: they cannot sign requests. */
+  canSign: boolean;
 }
 
 /** Only the create response carries the secret; it is never stored or shown again. */
@@ -58,8 +63,37 @@ export interface NewAccessKey extends AccessKey {
   secretAccessKey: string;
 }
 
+/** EnableMFADevice's AuthenticationCode1 and AuthenticationCode2: two consecutive codes of the device. */
+const authenticationCode = (field: string) =>
+  z
+    .string({ error: `${field} is required.` })
+    .trim()
+    .regex(/^\d{6}$/, `${field} must be the 6 digits the authenticator app shows.`);
+
+export const enableMfaDeviceBody = strictObject({
+  authenticationCode1: authenticationCode("The first MFA code"),
+  authenticationCode2: authenticationCode("The second MFA code"),
+});
+export type EnableMfaDeviceInput = z.infer<typeof enableMfaDeviceBody>;
+
+/**
+ * A user's virtual MFA device. `enabledAt` is null while it is unfinished: created
+ * (CreateVirtualMFADevice) but not yet enabled with two codes (EnableMFADevice); such a device
+ * does not count for sign-in and can only be finished or deleted.
+ */
 export interface MfaDevice {
   serialNumber: string;
   name: string;
-  enabledAt: string;
+  createdAt: string;
+  enabledAt: string | null;
+}
+
+/**
+ * CreateVirtualMFADevice's answer, given once: the seed as base32 and as the otpauth:// URI an
+ * authenticator app reads, and that URI as a QR code (SVG). The seed is never shown again.
+ */
+export interface NewVirtualMfaDevice extends MfaDevice {
+  base32StringSeed: string;
+  otpauthUri: string;
+  qrCodeSvg: string;
 }

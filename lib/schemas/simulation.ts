@@ -176,6 +176,8 @@ export interface SimulationRow {
   gate: Gate;
   level?: number;
   reason: string;
+  /** AWS's AccessDenied message for this request when it is refused ("User: … is not authorized to perform: …"); null when allowed. */
+  accessDenied: string | null;
   /** Every statement that applied; for AWS's MatchedStatements only the deciding ones are kept. */
   matched: SimulatedStatement[];
   missingContextValues: string[];

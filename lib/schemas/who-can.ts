@@ -1,6 +1,7 @@
 import { z } from "./zod";
 import type { AssumableRole, ConditionalAssumption, ContextValue, RoleAssumer, WhoCanNearMiss, WhoCanPrincipal } from "@/lib/iam";
 import { accountId, pageQuery, type Page } from "@/lib/schemas/common";
+import type { AccountsRead } from "@/lib/schemas/reachable-accounts";
 
 // Who can (GET /api/v1/who-can), the principals who may assume a role (…/roles/NAME/assumed-by)
 // and the roles a user may assume (…/users/NAME/assumable-roles).
@@ -57,6 +58,8 @@ export interface WhoCanResult extends Page<WhoCanPrincipal> {
   explicitlyDenied: number;
   /** When nobody is allowed: the statements that nearly allowed it (a few at most). */
   nearMisses: WhoCanNearMiss[];
+  /** The accounts read (the caller's own, or through a role) and those that could not be. */
+  accounts: AccountsRead;
   milliseconds: number;
 }
 
@@ -66,6 +69,8 @@ export interface WhoCanResult extends Page<WhoCanPrincipal> {
  */
 export interface AssumableRolesResult extends Page<AssumableRole> {
   conditional: Page<ConditionalAssumption>;
+  /** The accounts whose roles were read, and those that could not be. */
+  accounts: AccountsRead;
 }
 
 /**
@@ -76,6 +81,8 @@ export interface RoleAssumersResult extends Page<RoleAssumer> {
   conditional: Page<ConditionalAssumption>;
   /** How many principals were judged. */
   evaluated: { users: number; roles: number };
+  /** The accounts whose principals were read, and those that could not be. */
+  accounts: AccountsRead;
 }
 
 /** `?context=&page=&pageSize=&conditionalPage=` for assumable-roles and assumed-by. */

@@ -1,8 +1,8 @@
 // The demo's sign-in credentials. These are DEMO credentials, printed by `npm start` and listed in
 // the README so a trainer can hand them out; a real account never has its passwords in code.
-import { DEV, PROD, SECURITY } from "./demo-accounts";
+import { DEV, MANAGEMENT, PROD, SECURITY } from "./demo-accounts";
 
-export const MANAGEMENT = "111122223333";
+export { MANAGEMENT } from "./demo-accounts";
 
 /** Each demo account's root user: its root email and console password. */
 export const DEMO_ROOTS = [

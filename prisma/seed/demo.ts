@@ -9,19 +9,21 @@ import { createPolicyVersion } from "@/lib/data/create-policy-version";
 import { createRole } from "@/lib/data/create-role";
 import { createUser } from "@/lib/data/create-user";
 import { putInlinePolicy } from "@/lib/data/put-inline-policy";
-import { putLoginProfile } from "@/lib/data/put-login-profile";
 import { createAccountBody } from "@/lib/schemas/account";
 import { createGroupBody } from "@/lib/schemas/group";
 import { createPolicyInput } from "@/lib/schemas/policy";
 import { createRoleInput } from "@/lib/schemas/role";
 import { createUserBody } from "@/lib/schemas/user";
-import { DEV, PROD, SECURITY } from "./demo-accounts";
+import { DEV, MANAGEMENT, PROD, SECURITY } from "./demo-accounts";
+import { demoRoot } from "./demo-credentials";
+import { writeDemoSignIns, type DemoPasswordHashes } from "./demo-sign-ins";
 import * as doc from "./documents";
 
 // The demo accounts tell the IAM story through the same lib/data operations the console uses,
 // so every row is valid by the console's own rules and the change log shows how it was built.
 
-export { DEMO_ACCOUNTS, DEMO_ACCOUNT_IDS, DEV, PROD, SECURITY } from "./demo-accounts";
+export { DEMO_ACCOUNTS, DEMO_ACCOUNT_IDS, DEV, MANAGEMENT, PROD, SECURITY } from "./demo-accounts";
+export { hashDemoPasswords, type DemoPasswordHashes } from "./demo-sign-ins";
 
 const aws = (name: string) => awsManagedPolicyArn("/", name);
 const customer = (accountId: string, name: string) => customerPolicyArn(accountId, "/", name);
@@ -51,8 +53,29 @@ async function role(accountId: string, roleName: string, trustPolicy: string, de
   for (const arn of policyArns) await attachPolicy("role", accountId, roleName, arn);
 }
 
+/** A demo account's CreateAccount body: its id and root email are those of demo-credentials.ts. */
+function accountBody(alias: string, displayName: string) {
+  const { accountId, rootEmail } = demoRoot(alias);
+  return createAccountBody.parse({ accountId, alias, displayName, rootEmail });
+}
+
+/** Organizations' management account, where org-admin administers the organization. */
+async function seedManagement(): Promise<void> {
+  await createAccount(accountBody("acme-management", "Acme Management"));
+  await user(MANAGEMENT, "org-admin");
+  await attachPolicy("user", MANAGEMENT, "org-admin", aws("AdministratorAccess"));
+}
+
+/**
+ * A member account, created by the management account as CreateAccount does: with the role
+ * OrganizationAccountAccessRole, through which org-admin administers it.
+ */
+async function memberAccount(alias: string, displayName: string): Promise<void> {
+  await createAccount(accountBody(alias, displayName), { managementAccountId: MANAGEMENT });
+}
+
 async function seedProduction(): Promise<void> {
-  await createAccount(createAccountBody.parse({ accountId: PROD, alias: "acme-prod", displayName: "Acme Production", rootEmail: "aws-prod@acme.example" }));
+  await memberAccount("acme-prod", "Acme Production");
   await policy(PROD, "DevBoundary", "Permissions boundary for developers: S3, CloudWatch and CloudWatch Logs only.", [doc.DEV_BOUNDARY_V1, doc.DEV_BOUNDARY_V2]);
   await policy(PROD, "AssumeRoleNamePolicy", "Lets its holders switch to the role RoleName.", [doc.ASSUME_ROLE_NAME]);
   await policy(PROD, "MyBucketReadOnly", "Read-only access to my_bucket (the bucket only: objects are not covered).", [doc.MY_BUCKET_READ_ONLY_V1, doc.MY_BUCKET_READ_ONLY_V2]);
@@ -63,7 +86,8 @@ async function seedProduction(): Promise<void> {
   await user(PROD, "dave", { tags: tags("platform", "CC-2002"), permissionsBoundaryArn: customer(PROD, "DevBoundary") });
   await user(PROD, "erin", { tags: tags("analytics", "CC-1001") });
 
-  // Only Admins (and the root user) can manage IAM users: PowerUserAccess excludes iam:* but a few.
+  // Only Admins, the root user and OrganizationAccountAccessRole (org-admin's way in) can manage
+  // IAM users: PowerUserAccess excludes iam:* but a few.
   await group(PROD, "Admins", [aws("AdministratorAccess")], ["carol"]);
   await group(PROD, "Developers", [aws("PowerUserAccess"), customer(PROD, "AssumeRoleNamePolicy")], ["bob"]);
   await group(PROD, "ReadOnly", [aws("AmazonS3ReadOnlyAccess")], ["alice"]);
@@ -77,13 +101,11 @@ async function seedProduction(): Promise<void> {
   await role(PROD, "RoleName", doc.trustAccount(PROD), "Read-only role that developers switch to.", [aws("ReadOnlyAccess")]);
   await role(PROD, "LambdaBasicExecution", doc.trustService("lambda.amazonaws.com"), "Execution role for the orders Lambda function.", [aws("service-role/AWSLambdaBasicExecutionRole")], "/service-role/");
 
-  await putLoginProfile(PROD, "alice", { password: "Demo-Passw0rd!", passwordResetRequired: false });
-  await putLoginProfile(PROD, "carol", { password: "Admin-Passw0rd!", passwordResetRequired: true });
   await createAccessKey(PROD, "alice");
 }
 
 async function seedDevelopment(): Promise<void> {
-  await createAccount(createAccountBody.parse({ accountId: DEV, alias: "acme-dev", displayName: "Acme Development", rootEmail: "aws-dev@acme.example" }));
+  await memberAccount("acme-dev", "Acme Development");
   await user(DEV, "frank", { tags: tags("platform", "CC-2002") });
   await user(DEV, "grace", { tags: tags("mobile", "CC-4004") });
   await attachPolicy("user", DEV, "frank", aws("AmazonEC2FullAccess"));
@@ -94,7 +116,7 @@ async function seedDevelopment(): Promise<void> {
 }
 
 async function seedSecurity(): Promise<void> {
-  await createAccount(createAccountBody.parse({ accountId: SECURITY, alias: "acme-security", displayName: "Acme Security", rootEmail: "aws-security@acme.example" }));
+  await memberAccount("acme-security", "Acme Security");
   // Trusted by acme-prod, with MFA: a cross-account role.
   await role(SECURITY, "CrossAccountAuditor", doc.trustAccountWithMfa(PROD), "Audit role that acme-prod administrators assume with MFA.", [aws("SecurityAudit")]);
   await user(SECURITY, "sam", { tags: tags("security", "CC-3003") });
@@ -102,11 +124,14 @@ async function seedSecurity(): Promise<void> {
 }
 
 /**
- * Writes the demo accounts (DEMO_ACCOUNTS). The caller makes sure none of them exists yet; inside
- * writeAll (lib/data/write.ts) every operation joins its one transaction, as the demo reset does.
+ * Writes the demo accounts (DEMO_ACCOUNTS) with their sign-ins, the passwords hashed beforehand
+ * (hashDemoPasswords). The caller makes sure none of them exists yet; inside writeAll
+ * (lib/data/write.ts) every operation joins its one transaction, as the demo reset does.
  */
-export async function seedDemo(): Promise<void> {
+export async function seedDemo(passwords: DemoPasswordHashes): Promise<void> {
+  await seedManagement();
   await seedProduction();
   await seedDevelopment();
   await seedSecurity();
+  await writeDemoSignIns(passwords);
 }

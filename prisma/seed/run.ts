@@ -1,6 +1,6 @@
 import { db } from "@/lib/db";
 import { importManagedPolicies, readManagedPolicies, type ImportResult } from "./import-managed-policies";
-import { seedDemo } from "./demo";
+import { hashDemoPasswords, seedDemo } from "./demo";
 
 export interface SeedReport {
   managedPolicies: ImportResult;
@@ -10,13 +10,14 @@ export interface SeedReport {
 
 /**
  * Seeds a database: imports (or refreshes) the AWS managed policies, then writes the demo
- * accounts if there are no accounts yet. Safe to run again: a second run changes nothing.
+ * accounts with their sign-ins if there are no accounts yet. Safe to run again: a second run
+ * changes nothing.
  */
 export async function seedDatabase(): Promise<SeedReport> {
   const started = performance.now();
   const managedPolicies = await importManagedPolicies(db(), readManagedPolicies());
   const empty = (await db().account.count()) === 0;
-  if (empty) await seedDemo();
+  if (empty) await seedDemo(await hashDemoPasswords());
   return {
     managedPolicies,
     demo: empty ? "written" : "skipped (the database already has accounts)",

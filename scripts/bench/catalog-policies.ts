@@ -30,7 +30,12 @@ async function bench(): Promise<Line[]> {
   const { db } = await import("@/lib/db");
   const { importManagedPolicies, readManagedPolicies } = await import("@/prisma/seed/import-managed-policies");
   const { BENCH, benchUserName, seedBulk } = await import("./seed-bulk");
-  const { findPoliciesForAction } = await import("@/lib/data/find-policies-for-action");
+  const { findPoliciesForAction: findPage } = await import("@/lib/data/find-policies-for-action");
+  const { reachableAccounts } = await import("@/lib/auth/reachable-accounts");
+  const { benchRoot } = await import("./root-caller");
+  // As the route answers the account's root user: the accounts it may read are decided per request.
+  const root = benchRoot(BENCH.accountId);
+  const findPoliciesForAction = async (action: string, query: Parameters<typeof findPage>[1]) => findPage(action, query, await reachableAccounts(root.identity, root.facts));
   const { putInlinePolicy } = await import("@/lib/data/put-inline-policy");
   await importManagedPolicies(db(), readManagedPolicies());
   await seedBulk(db());

@@ -58,9 +58,14 @@ export async function benchWhoCan(): Promise<WhoCanBenchLine[]> {
   await arrange();
   console.log(`› Seeded the who-can bench database in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   const { BENCH } = await import("./seed-bulk");
-  const { whoCan } = await import("@/lib/data/who-can");
+  const { whoCan: whoCanOf } = await import("@/lib/data/who-can");
+  const { reachableAccounts } = await import("@/lib/auth/reachable-accounts");
   const { whoCanQuery } = await import("@/lib/schemas/who-can");
   const account = BENCH.accountId;
+  // As the route answers the account's root user: the accounts it may read are decided per request.
+  const { benchRoot } = await import("./root-caller");
+  const root = benchRoot(account);
+  const whoCan = async (query: Parameters<typeof whoCanOf>[0]) => whoCanOf(query, await reachableAccounts(root.identity, root.facts));
   const scenarios: { scenario: string; query: Record<string, string> }[] = [
     { scenario: "iam:CreateUser (few allowed)", query: { action: "iam:CreateUser", resource: `arn:aws:iam::${account}:user/new` } },
     { scenario: "s3:GetObject (via roles too)", query: { action: "s3:GetObject", resource: "arn:aws:s3:::bucket-23/data.csv", resourceAccount: account } },

@@ -22,7 +22,7 @@ beforeEach(async () => {
 describe("credentials API", () => {
   it("sets a console password with PUT, refuses weak ones with 400, deletes with 204", async () => {
     const weak = await callRoute(loginProfile.PUT, "PUT", `${base}/login-profile`, params, { password: "password" });
-    expect(weak).toMatchObject({ status: 400, body: { error: { code: "ValidationError", field: "password" } } });
+    expect(weak).toMatchObject({ status: 400, body: { error: { code: "PasswordPolicyViolation", field: "password" } } });
     expect((weak.body as { error: { message: string } }).error.message).toMatch(/three of/);
 
     const set = await callRoute(loginProfile.PUT, "PUT", `${base}/login-profile`, params, {

@@ -9,7 +9,7 @@ import * as groupInline from "@/app/api/v1/accounts/[accountId]/groups/[groupNam
 import * as roleInline from "@/app/api/v1/accounts/[accountId]/roles/[roleName]/inline-policies/[policyName]/route";
 import * as trustPolicy from "@/app/api/v1/accounts/[accountId]/roles/[roleName]/trust-policy/route";
 import * as simulate from "@/app/api/v1/simulate/route";
-import { callRaw, errorCode, snapshotCounts, withConcurrentGet, type RawAnswer } from "@/tests/support/hostile";
+import { callRaw, errorCode, snapshotCounts, warmDefaultCaller, withConcurrentGet, type RawAnswer } from "@/tests/support/hostile";
 import { freshAccount } from "@/tests/support/identity";
 import { allow, trusting } from "@/tests/support/policies";
 
@@ -28,6 +28,7 @@ const HEADERS = { host: "localhost", "content-type": "application/json" };
 const json = (body: unknown) => ({ body: JSON.stringify(body), headers: HEADERS });
 
 beforeAll(async () => {
+  await warmDefaultCaller();
   accountId = await freshAccount();
   base = `/api/v1/accounts/${accountId}`;
   const seeded = await Promise.all([

@@ -4,6 +4,7 @@ import * as simulate from "@/app/api/v1/simulate/route";
 import { MAX_SIMULATION_WORK } from "@/lib/schemas/simulation";
 import { callRaw, errorCode, snapshotCounts, withConcurrentGet, type RawAnswer } from "@/tests/support/hostile";
 import { freshAccount } from "@/tests/support/identity";
+import { sessionCookie } from "@/tests/support/session";
 
 // Issue "Hostile input cannot hurt the console": POST /api/v1/simulate is bounded in cost. Each
 // pasted document is parsed, validated and compiled once per request (not once per row), the
@@ -13,9 +14,12 @@ import { freshAccount } from "@/tests/support/identity";
 // https://docs.aws.amazon.com/IAM/latest/APIReference/API_SimulateCustomPolicy.html
 
 let accountId: string;
+/** The account's root: pasted policies are SimulateCustomPolicy in the caller's own account. */
+let root: string;
 
 beforeAll(async () => {
   accountId = await freshAccount();
+  root = await sessionCookie({ accountId });
 });
 
 const HEADERS = { "content-type": "application/json" };
@@ -39,7 +43,7 @@ const resources = (count: number) => Array.from({ length: count }, (_, i) => `ar
 /** Sends the simulation beside an ordinary GET; the GET must be answered and nothing written. */
 async function replay(body: object): Promise<RawAnswer> {
   const before = await snapshotCounts();
-  const hostile = () => callRaw(simulate.POST, "POST", "/api/v1/simulate", {}, { body: JSON.stringify(body), headers: HEADERS });
+  const hostile = () => callRaw(simulate.POST, "POST", "/api/v1/simulate", {}, { body: JSON.stringify(body), headers: HEADERS, as: root });
   const ordinary = () => callRaw(account.GET, "GET", `/api/v1/accounts/${accountId}`, { accountId });
   const { result, ordinaryStatus } = await withConcurrentGet(hostile, ordinary);
   expect(ordinaryStatus).toBe(200);

@@ -18,6 +18,7 @@ import { createUserBody } from "@/lib/schemas/user";
 import { callRoute, type Answer } from "@/tests/support/call-route";
 import { freshAccount } from "@/tests/support/identity";
 import { allow, importTestManagedPolicies, trusting } from "@/tests/support/policies";
+import { sessionCookie } from "@/tests/support/session";
 
 // Every list that can grow answers one page: `?page=` (≥ 1) and `?pageSize=` (1–100, 25 by
 // default), `{ items, total, page, pageSize }`, in a stable order (docs/api.md).
@@ -111,7 +112,9 @@ describe("paging of the lists that can grow", () => {
 
   it("pages the catalog's policies for an action in the inventory's order, with whole counts", async () => {
     const path = "/api/v1/catalog/actions/sqs%3ASendMessage/policies?search=paging";
-    const fetch: Fetch = (query) => callRoute(actionPolicies.GET, "GET", withQuery(path, query), { action: "sqs%3ASendMessage" });
+    // As the account's root: the catalog lists the policies of the accounts the caller may read.
+    const root = await sessionCookie({ accountId });
+    const fetch: Fetch = (query) => callRoute(actionPolicies.GET, "GET", withQuery(path, query), { action: "sqs%3ASendMessage" }, undefined, root);
     const order = await expectPaged(fetch, (p: { policy: { name: string; owner: { name: string } } }) => `${p.policy.name}:${p.policy.owner.name}`, COUNT);
     expect(order).toEqual(users.map((name) => `Paging:${name}`));
     // The counts are over every matching policy, whatever the filters and the page.
@@ -142,7 +145,9 @@ describe("paging of the lists that can grow", () => {
 
   it("pages who can do an action by account, kind, then name", async () => {
     const path = "/api/v1/who-can?action=sqs:SendMessage&resource=*";
-    const fetch: Fetch = (query) => callRoute(whoCan.GET, "GET", withQuery(path, query), {});
+    // As the account's root: who-can reads the accounts the caller may read.
+    const root = await sessionCookie({ accountId });
+    const fetch: Fetch = (query) => callRoute(whoCan.GET, "GET", withQuery(path, query), {}, undefined, root);
     // The 30 users with Paging, and the account's root user (root sorts before users).
     const order = await expectPaged(fetch, (p: { arn: string }) => p.arn, COUNT + 1);
     expect(order).toEqual([`arn:aws:iam::${accountId}:root`, ...users.map((name) => `arn:aws:iam::${accountId}:user/${name}`)]);

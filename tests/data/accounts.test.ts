@@ -1,17 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { attachPolicy } from "@/lib/data/attach-policy";
 import { createAccount } from "@/lib/data/create-account";
 import { createGroup } from "@/lib/data/create-group";
 import { createUser } from "@/lib/data/create-user";
 import { deleteAccount } from "@/lib/data/delete-account";
-import { deleteGroup } from "@/lib/data/delete-group";
-import { deleteUser } from "@/lib/data/delete-user";
 import { getAccount } from "@/lib/data/get-account";
 import { listAccounts } from "@/lib/data/list-accounts";
 import { updateAccount } from "@/lib/data/update-account";
-import { IamError } from "@/lib/errors";
 import { createAccountBody, updateAccountBody } from "@/lib/schemas/account";
 import { customerPolicy, events } from "@/tests/support/identity";
+import { importTestManagedPolicies } from "@/tests/support/policies";
 
 const base = { displayName: "Demo", rootEmail: "admin@example.com" };
 
@@ -71,21 +70,44 @@ describe("accounts", () => {
     });
   });
 
-  it("deletes only an empty account, naming what remains", async () => {
+  // CloseAccount: https://docs.aws.amazon.com/organizations/latest/APIReference/API_CloseAccount.html
+  it("closes an account with everything in it, keeping its change events outside any account", async () => {
     const { accountId } = await createAccount({ ...base, alias: "to-delete" });
     await createUser(accountId, { userName: "u", path: "/", tags: [] });
     await createGroup(accountId, { groupName: "g", path: "/" });
-    const err = await deleteAccount(accountId).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(IamError);
-    expect(err).toMatchObject({ code: "DeleteConflict" });
-    expect((err as IamError).message).toContain("1 user and 1 group");
+    await importTestManagedPolicies();
+    const admin = await db().policy.findFirstOrThrow({ where: { awsManaged: true, name: "ReadOnlyAccess" } });
+    const before = admin.attachmentCount;
+    await attachPolicy("user", accountId, "u", admin.arn);
+    expect((await db().policy.findUniqueOrThrow({ where: { id: admin.id } })).attachmentCount).toBe(before + 1);
 
-    await deleteUser(accountId, "u", { force: false });
-    await deleteGroup(accountId, "g", { force: false });
     await deleteAccount(accountId);
     await expect(getAccount(accountId)).rejects.toMatchObject({ code: "NoSuchEntity" });
-    const closed = await db().changeEvent.findFirst({ where: { action: "CloseAccount", targetArn: `arn:aws:iam::${accountId}:root` } });
-    expect(closed).not.toBeNull();
+    expect(await db().user.count({ where: { accountId } })).toBe(0);
+    expect(await db().group.count({ where: { accountId } })).toBe(0);
+    expect((await db().policy.findUniqueOrThrow({ where: { id: admin.id } })).attachmentCount).toBe(before);
+    const kept = await db().changeEvent.findMany({ where: { targetArn: { startsWith: `arn:aws:iam::${accountId}:` } }, orderBy: { id: "asc" } });
+    expect(kept.map((e) => [e.accountId, e.action])).toEqual([
+      [null, "CreateAccount"],
+      [null, "CreateUser"],
+      [null, "CreateGroup"],
+      [null, "AttachUserPolicy"],
+      [null, "CloseAccount"],
+    ]);
+  });
+
+  it("creates a member account with OrganizationAccountAccessRole, and refuses a member as management account", async () => {
+    const { accountId: management } = await createAccount({ ...base, alias: "org-management" });
+    const member = await createAccount({ ...base, alias: "org-member" }, { managementAccountId: management });
+    expect(member).toMatchObject({ managementAccountId: management, counts: { roles: 1 } });
+    expect((await events(member.accountId)).map((e) => e.action)).toEqual(["CreateAccount", "CreateRole", "PutRolePolicy"]);
+    expect((await events(management)).map((e) => e.action)).toEqual(["CreateAccount", "CreateAccount"]);
+    await expect(createAccount({ ...base, alias: "org-nested" }, { managementAccountId: member.accountId })).rejects.toMatchObject({ code: "AccessDenied" });
+    await expect(createAccount({ ...base, alias: "org-orphan" }, { managementAccountId: "999999999998" })).rejects.toMatchObject({ code: "NoSuchEntity" });
+    await expect(deleteAccount(management)).rejects.toMatchObject({ code: "ConstraintViolation", field: "accountId" });
+    await deleteAccount(member.accountId);
+    expect((await events(management)).map((e) => e.action)).toEqual(["CreateAccount", "CreateAccount", "CloseAccount"]);
+    await deleteAccount(management);
   });
 
   it("answers NoSuchEntity for an unknown account", async () => {

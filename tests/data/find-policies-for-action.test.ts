@@ -13,6 +13,7 @@ import { createPolicyInput } from "@/lib/schemas/policy";
 import { createRoleInput } from "@/lib/schemas/role";
 import { createUserBody } from "@/lib/schemas/user";
 import { freshAccount } from "@/tests/support/identity";
+import { everyAccount } from "@/tests/support/every-account";
 import { allow, importTestManagedPolicies, trusting } from "@/tests/support/policies";
 
 // The stand-in AWS managed policies (tests/support/policies.ts): AdministratorAccess (*),
@@ -46,7 +47,7 @@ beforeAll(async () => {
 });
 
 /** The first page, or the page of the filters given (as the API reads them from the query). */
-const findPoliciesForAction = (action: string, query: Record<string, string> = {}) => findPage(action, actionPoliciesQuery.parse(query));
+const findPoliciesForAction = async (action: string, query: Record<string, string> = {}) => findPage(action, actionPoliciesQuery.parse(query), await everyAccount());
 
 const labels = (result: PoliciesForAction) =>
   result.items.map(({ policy }) => (policy.kind === "inline" ? `inline:${policy.owner?.kind}/${policy.owner?.name}/${policy.name}` : policy.name));

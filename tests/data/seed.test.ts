@@ -1,8 +1,14 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { masterKey } from "@/lib/auth/master-key";
+import { passwordPolicySchema } from "@/lib/auth/password-policy-schema";
+import { open } from "@/lib/auth/sealed";
+import { totpCode, verifyTotp } from "@/lib/auth/totp";
 import { simulate } from "@/lib/iam";
+import { verifyPassword } from "@/lib/passwords";
 import { importManagedPolicies } from "@/prisma/seed/import-managed-policies";
-import { DEV, PROD, SECURITY } from "@/prisma/seed/demo";
+import { DEV, MANAGEMENT, PROD, SECURITY } from "@/prisma/seed/demo";
+import { CAROL_MFA_DEVICE, CAROL_MFA_SECRET, DEMO_ROOTS, DEMO_USERS } from "@/prisma/seed/demo-credentials";
 import { seedDatabase, type SeedReport } from "@/prisma/seed/run";
 
 let first: SeedReport;
@@ -123,14 +129,18 @@ describe("the seed", () => {
     await db().policy.delete({ where: { id: row.id } });
   });
 
-  it("has the three accounts, their people, groups and roles", async () => {
+  it("has the four accounts, their people, groups and roles", async () => {
     const accounts = await db().account.findMany({ orderBy: { id: "asc" } });
-    expect(accounts.map((a) => [a.id, a.alias])).toEqual([
-      [PROD, "acme-prod"],
-      [DEV, "acme-dev"],
-      [SECURITY, "acme-security"],
+    expect(accounts.map((a) => [a.id, a.alias, a.managementAccountId])).toEqual([
+      [MANAGEMENT, "acme-management", null],
+      [PROD, "acme-prod", MANAGEMENT],
+      [DEV, "acme-dev", MANAGEMENT],
+      [SECURITY, "acme-security", MANAGEMENT],
     ].sort());
     expect(accounts.find((a) => a.id === PROD)?.displayName).toBe("Acme Production");
+    expect(accounts.find((a) => a.id === MANAGEMENT)).toMatchObject({ displayName: "Acme Management", rootEmail: "aws-management@acme.example" });
+    const orgAdmin = await db().user.findFirstOrThrow({ where: { accountId: MANAGEMENT, name: "org-admin" }, include: { attachedPolicies: { include: { policy: true } } } });
+    expect(orgAdmin.attachedPolicies.map((a) => a.policy.name)).toEqual(["AdministratorAccess"]);
     const memberships = await db().groupMembership.findMany({ where: { group: { accountId: PROD } }, include: { user: true, group: true } });
     expect(memberships.map((m) => `${m.user.name}:${m.group.name}`).sort()).toEqual(["alice:ReadOnly", "bob:Developers", "carol:Admins"]);
     const groupPolicies = await db().groupPolicyAttachment.findMany({ where: { group: { accountId: PROD } }, include: { group: true, policy: true } });
@@ -152,14 +162,81 @@ describe("the seed", () => {
     expect(await db().changeEvent.count({ where: { accountId: PROD } })).toBeGreaterThan(20);
   });
 
-  it("lets only Admins' members manage IAM users in acme-prod", async () => {
+  it("lets only Admins' members and OrganizationAccountAccessRole manage IAM users in acme-prod", async () => {
     const target = `arn:aws:iam::${PROD}:user/newcomer`;
     for (const name of ["alice", "bob", "carol", "dave", "erin"]) {
       expect([name, await decide("user", PROD, name, "iam:CreateUser", target)]).toEqual([name, name === "carol" ? "allowed" : "implicitDeny"]);
     }
     for (const role of await db().role.findMany({ where: { accountId: PROD } })) {
-      expect([role.name, await decide("role", PROD, role.name, "iam:CreateUser", target)]).toEqual([role.name, "implicitDeny"]);
+      const expected = role.name === "OrganizationAccountAccessRole" ? "allowed" : "implicitDeny";
+      expect([role.name, await decide("role", PROD, role.name, "iam:CreateUser", target)]).toEqual([role.name, expected]);
     }
+  });
+
+  // "Accessing a member account that has a management account access role" (AWS Organizations
+  // User Guide): CreateAccount makes OrganizationAccountAccessRole, trusting the management
+  // account, with an inline policy AdministratorAccess allowing * on *.
+  // https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_accounts_access-cross-account-role.html
+  it("gives each member account OrganizationAccountAccessRole, which org-admin may assume", async () => {
+    expect(await db().role.count({ where: { accountId: MANAGEMENT } })).toBe(0);
+    for (const accountId of [PROD, DEV, SECURITY]) {
+      const role = await db().role.findFirstOrThrow({ where: { accountId, name: "OrganizationAccountAccessRole" }, include: { inlinePolicies: true } });
+      const trust = JSON.parse(role.trustPolicy) as unknown;
+      expect(trust).toMatchObject({ Statement: [{ Effect: "Allow", Principal: { AWS: `arn:aws:iam::${MANAGEMENT}:root` }, Action: "sts:AssumeRole" }] });
+      expect(role.inlinePolicies.map((p) => [p.name, JSON.parse(p.document)])).toEqual([
+        ["AdministratorAccess", { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }] }],
+      ]);
+      expect(await decide("user", MANAGEMENT, "org-admin", "sts:AssumeRole", role.arn, trust)).toBe("allowed");
+      expect(await decide("user", PROD, "alice", "sts:AssumeRole", role.arn, trust)).not.toBe("allowed");
+    }
+  });
+
+  it("gives every demo root and user the documented console password; only erin must reset hers", async () => {
+    const accounts = await db().account.findMany();
+    const roots = await Promise.all(
+      DEMO_ROOTS.map(async (root) => {
+        const account = accounts.find((a) => a.id === root.accountId);
+        return [root.alias, account?.rootEmail, account?.rootPasswordSetAt !== null, await verifyPassword(root.password, account?.rootPasswordHash ?? "")];
+      }),
+    );
+    expect(roots).toEqual(DEMO_ROOTS.map((root) => [root.alias, root.rootEmail, true, true]));
+    const users = await Promise.all(
+      DEMO_USERS.map(async (demo) => {
+        const user = await db().user.findFirstOrThrow({ where: { accountId: demo.accountId, name: demo.userName } });
+        return [demo.userName, user.passwordResetRequired, await verifyPassword(demo.password, user.passwordHash ?? "")];
+      }),
+    );
+    expect(users).toEqual(DEMO_USERS.map((demo) => [demo.userName, demo.userName === "erin", true]));
+    // Those are all the demo's users: none is left without a password.
+    const all = await db().user.findMany({ select: { accountId: true, name: true } });
+    expect(all.map((u) => `${u.accountId}/${u.name}`).sort()).toEqual(DEMO_USERS.map((u) => `${u.accountId}/${u.userName}`).sort());
+  });
+
+  // UpdateAccountPasswordPolicy (IAM API Reference): AllowUsersToChangePassword lets every IAM user
+  // change their own password; a setting left out takes its default.
+  // https://docs.aws.amazon.com/IAM/latest/APIReference/API_UpdateAccountPasswordPolicy.html
+  it("sets a password policy on each demo account that lets users change their own password", async () => {
+    for (const account of await db().account.findMany()) {
+      expect([account.alias, passwordPolicySchema.parse(JSON.parse(account.passwordPolicy ?? "null"))]).toEqual([
+        account.alias,
+        passwordPolicySchema.parse({ AllowUsersToChangePassword: true }),
+      ]);
+    }
+  });
+
+  // "Assign a virtual MFA device" (IAM User Guide): TOTP codes of the device's seed.
+  // https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_mfa_enable_virtual.html
+  it("gives carol an enabled virtual MFA device whose sealed seed is the documented secret", async () => {
+    const devices = await db().mfaDevice.findMany({ include: { user: true } });
+    expect(devices.map((d) => [d.name, d.user?.name, d.enabledAt !== null])).toEqual([[CAROL_MFA_DEVICE, "carol", true]]);
+    const [device] = devices;
+    expect(device.arn).toBe(`arn:aws:iam::${PROD}:mfa/${CAROL_MFA_DEVICE}`);
+    expect(device.sealedSeed).not.toContain(CAROL_MFA_SECRET);
+    const seed = open(device.sealedSeed ?? "", masterKey(), `mfa:${device.arn}`);
+    expect(seed).toBe(CAROL_MFA_SECRET);
+    // Enabled with two codes of the last minute: the code of now is still unused.
+    const now = Date.now();
+    expect(verifyTotp(seed, totpCode(CAROL_MFA_SECRET, now), now, device.lastUsedStep)).not.toBeNull();
   });
 
   it("tells the boundary and the bucket-versus-object lessons", async () => {

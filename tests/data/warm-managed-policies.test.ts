@@ -8,6 +8,7 @@ import { db } from "@/lib/db";
 import { createPolicyInput } from "@/lib/schemas/policy";
 import { importManagedPolicies } from "@/prisma/seed/import-managed-policies";
 import { freshAccount } from "@/tests/support/identity";
+import { everyAccount } from "@/tests/support/every-account";
 import { allow, importTestManagedPolicies } from "@/tests/support/policies";
 
 // The start-up warm-up (instrumentation.ts) compiles every managed policy's default version
@@ -34,7 +35,7 @@ describe("warmManagedPolicies", () => {
     expect(inventory.find((policy) => policy.ref.name === "Reports" && policy.ref.accountId === account)?.ref.versionId).toBe("v2");
     // The default version (v2) allows PutObject, not GetObject.
     // This account's policies come first (the console's own lead), well inside one page of 100.
-    const names = async (action: string) => (await findPoliciesForAction(action, actionPoliciesQuery.parse({ pageSize: "100" }))).items.filter((p) => p.policy.accountId === account).map((p) => p.policy.name);
+    const names = async (action: string) => (await findPoliciesForAction(action, actionPoliciesQuery.parse({ pageSize: "100" }), await everyAccount())).items.filter((p) => p.policy.accountId === account).map((p) => p.policy.name);
     expect(await names("s3:PutObject")).toEqual(["Reports"]);
     expect(await names("s3:GetObject")).toEqual([]);
   });
@@ -44,7 +45,7 @@ describe("warmManagedPolicies", () => {
     const arn = `arn:aws:iam::aws:policy/${name}`;
     const at = new Date("2020-01-01T00:00:00Z");
     await importManagedPolicies(db(), [{ name, path: "/", arn, defaultVersionId: "v1", document: allow("cloudwatch:GetMetricData"), createdAt: at, updatedAt: at, versionCreatedAt: at }]);
-    const found = async (action: string) => (await findPoliciesForAction(action, actionPoliciesQuery.parse({ search: name }))).items.map((p) => p.policy.name);
+    const found = async (action: string) => (await findPoliciesForAction(action, actionPoliciesQuery.parse({ search: name }), await everyAccount())).items.map((p) => p.policy.name);
     expect(await found("cloudwatch:GetMetricData")).toEqual([name]);
     // The stored text changes as a re-import would change it, with no change event of its own…
     const { id } = await db().policy.findUniqueOrThrow({ where: { arn } });

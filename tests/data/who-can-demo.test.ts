@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { listAssumableRoles, listRoleAssumers } from "@/lib/data/assumable-roles";
 import { PROD, SECURITY } from "@/prisma/seed/demo";
+import { everyAccount } from "@/tests/support/every-account";
 import { seedDatabase } from "@/prisma/seed/run";
 
 // The demo data's cross-account role: CrossAccountAuditor (acme-security) trusts acme-prod's
@@ -17,7 +18,7 @@ const MFA = { "aws:MultiFactorAuthPresent": "true" };
 
 describe("who can assume CrossAccountAuditor (demo data)", () => {
   it("lists only bob and carol as needing more context, with the value that lets them in", async () => {
-    const without = await listRoleAssumers(SECURITY, "CrossAccountAuditor", {}, firstPage);
+    const without = await listRoleAssumers(SECURITY, "CrossAccountAuditor", {}, firstPage, await everyAccount());
     expect(without.items).toEqual([]);
     expect(without.conditional.items.map((c) => [c.principal.name, c.missingContextValues, c.context])).toEqual([
       ["bob", ["aws:MultiFactorAuthPresent"], MFA],
@@ -26,16 +27,16 @@ describe("who can assume CrossAccountAuditor (demo data)", () => {
   });
 
   it("allows exactly those with the stated context", async () => {
-    const withMfa = await listRoleAssumers(SECURITY, "CrossAccountAuditor", MFA, firstPage);
+    const withMfa = await listRoleAssumers(SECURITY, "CrossAccountAuditor", MFA, firstPage, await everyAccount());
     expect(withMfa.items.map((a) => `${a.name}:${a.crossAccount}`)).toEqual(["bob:true", "carol:true"]);
     expect(withMfa.conditional.total).toBe(0);
   });
 
   it("does not tell dave he could assume it with MFA; tells bob", async () => {
-    const dave = await listAssumableRoles(PROD, "dave", {}, firstPage);
+    const dave = await listAssumableRoles(PROD, "dave", {}, firstPage, await everyAccount());
     expect(dave.conditional).toMatchObject({ items: [], total: 0 });
-    expect((await listAssumableRoles(PROD, "dave", MFA, firstPage)).items).toEqual([]);
-    const bob = await listAssumableRoles(PROD, "bob", {}, firstPage);
+    expect((await listAssumableRoles(PROD, "dave", MFA, firstPage, await everyAccount())).items).toEqual([]);
+    const bob = await listAssumableRoles(PROD, "bob", {}, firstPage, await everyAccount());
     expect(bob.conditional.items.map((c) => [c.role.name, c.context])).toEqual([["CrossAccountAuditor", MFA]]);
   });
 });

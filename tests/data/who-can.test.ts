@@ -14,6 +14,7 @@ import { createRoleInput } from "@/lib/schemas/role";
 import { createUserBody } from "@/lib/schemas/user";
 import { whoCanQuery, type WhoCanResult } from "@/lib/schemas/who-can";
 import { freshAccount } from "@/tests/support/identity";
+import { everyAccount } from "@/tests/support/every-account";
 import { allow, awsPolicyArn, importTestManagedPolicies } from "@/tests/support/policies";
 
 // A small acme-prod: Admins (carol), Developers (bob, who may switch to RoleName), ReadOnly
@@ -46,7 +47,7 @@ beforeAll(async () => {
   await attachPolicy("user", other, "olga", awsPolicyArn("AdministratorAccess"));
 });
 
-const ask = (query: Record<string, string>) => whoCan(whoCanQuery.parse(query));
+const ask = async (query: Record<string, string>) => whoCan(whoCanQuery.parse(query), await everyAccount());
 const namesIn = (result: WhoCanResult, accountId: string) => result.items.filter((p) => p.accountId === accountId).map((p) => `${p.kind}:${p.name}`);
 
 describe("whoCan", () => {
@@ -150,20 +151,20 @@ describe("assumable roles", () => {
   const firstPage = { page: 1, pageSize: 25, conditionalPage: 1 };
 
   it("lists the roles a user may assume, with the statements and what each grants", async () => {
-    const bob = await listAssumableRoles(prod, "bob", {}, firstPage);
+    const bob = await listAssumableRoles(prod, "bob", {}, firstPage, await everyAccount());
     expect(bob.items.map((r) => r.role.name)).toEqual(["RoleName"]);
     expect(bob).toMatchObject({ total: 1, page: 1, pageSize: 25 });
     expect(bob.items[0].statements.map((s) => `${s.policy.kind}:${s.policy.name}`).sort()).toEqual(["managed:AssumeRoleName", "managed:PowerUserAccess", "trust:Trust policy"]);
     expect(bob.items[0].grants.map((g) => g.name)).toEqual(["ReadReports"]);
     expect(bob.conditional.items.map((c) => [c.role.name, c.missingContextValues])).toEqual([["Auditor", ["aws:MultiFactorAuthPresent"]]]);
     expect(bob.conditional.total).toBe(1);
-    expect((await listAssumableRoles(prod, "alice", {}, firstPage)).items).toEqual([]);
+    expect((await listAssumableRoles(prod, "alice", {}, firstPage, await everyAccount())).items).toEqual([]);
   });
 
   it("lists who may assume a role, in any account", async () => {
-    const assumers = await listRoleAssumers(prod, "RoleName", {}, firstPage);
+    const assumers = await listRoleAssumers(prod, "RoleName", {}, firstPage, await everyAccount());
     expect(assumers.items.map((a) => `${a.kind}:${a.name}`)).toEqual(["user:bob", "user:carol"]);
-    const auditor = await listRoleAssumers(other, "Auditor", { "aws:MultiFactorAuthPresent": "true" }, firstPage);
+    const auditor = await listRoleAssumers(other, "Auditor", { "aws:MultiFactorAuthPresent": "true" }, firstPage, await everyAccount());
     expect(auditor.items.map((a) => `${a.name}:${a.crossAccount}`)).toEqual(["bob:true", "carol:true"]);
   });
 });

@@ -27,7 +27,15 @@ export async function dumpAccount(accountId: string, skipActions: string[] = [])
   const events = await db().changeEvent.findMany({ where: { accountId, action: { notIn: skipActions } }, orderBy: { id: "asc" } });
 
   return {
-    account: { id: account.id, alias: account.alias, displayName: account.displayName, rootEmail: account.rootEmail },
+    account: {
+      id: account.id,
+      alias: account.alias,
+      displayName: account.displayName,
+      rootEmail: account.rootEmail,
+      rootPassword: account.rootPasswordHash === null ? "none" : "set",
+      passwordPolicy: account.passwordPolicy,
+      managementAccountId: account.managementAccountId,
+    },
     users: sorted(users, (u) => u.name).map((u) => ({
       name: u.name,
       path: u.path,
@@ -72,7 +80,7 @@ export async function dumpAccount(accountId: string, skipActions: string[] = [])
       tags: tags(p.tags),
       versions: sorted(p.versions, (v) => v.versionId).map((v) => [v.versionId, v.document]),
     })),
-    mfaDevices: sorted(mfaDevices, (d) => d.name).map((d) => ({ name: d.name, user: d.user?.name ?? null, enabled: d.enabledAt !== null })),
+    mfaDevices: sorted(mfaDevices, (d) => d.name).map((d) => ({ name: d.name, user: d.user?.name ?? null, enabled: d.enabledAt !== null, sealedSeed: d.sealedSeed !== null })),
     // Access key ids are random: the summaries name them.
     events: events.map((e) => [e.action, e.targetArn, e.summary.replace(/\bAKIA[A-Z0-9]{16}\b/g, "AKIA…")]),
   };

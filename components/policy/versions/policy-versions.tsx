@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { ConfirmDialog } from "@/components/entity/confirm-dialog";
 import { ErrorAlert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
+import { PermittedButton } from "@/components/ui/permitted";
 import { Card, Skeleton } from "@/components/ui/misc";
 import { useToast } from "@/components/ui/toast";
 import type { Policy, PolicyVersion } from "@/lib/queries/types";
@@ -56,7 +56,14 @@ export function PolicyVersions({ accountId, policy }: { accountId: string; polic
     <div className="flex flex-col gap-6">
       <Card
         title={`Policy versions${versions.data ? ` (${versions.data.length} of ${MAX_VERSIONS})` : ""}`}
-        actions={!readOnly && !creating && <Button variant="primary" disabled={!versions.data} onClick={() => setCreating(true)}>Create version</Button>}
+        actions={
+          !readOnly &&
+          !creating && (
+            <PermittedButton variant="primary" check={{ account: accountId, action: "iam:CreatePolicyVersion", resource: policy.arn }} disabled={!versions.data} onClick={() => setCreating(true)}>
+              Create version
+            </PermittedButton>
+          )
+        }
       >
         <div className="flex flex-col gap-4">
           <ErrorAlert error={setDefault.error} />

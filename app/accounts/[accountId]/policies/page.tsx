@@ -1,9 +1,10 @@
 import { Suspense } from "react";
 import { ListSkeleton } from "@/components/list/list-skeleton";
 import { PoliciesList } from "@/components/policies/policies-list";
-import { ButtonLink } from "@/components/ui/button";
+import { PermittedLink } from "@/components/ui/permitted";
 import { PageHeader } from "@/components/ui/misc";
 import { paths } from "@/components/shell/paths";
+import { createCheck } from "@/lib/queries/permission-checks";
 
 export const metadata = { title: "Policies" };
 
@@ -14,7 +15,7 @@ export default async function PoliciesPage({ params }: { params: Promise<{ accou
       <PageHeader
         title="Policies"
         description="Managed policies: AWS managed (read-only) and customer managed in this account."
-        actions={<ButtonLink href={paths.newPolicy(accountId)} variant="primary">Create policy</ButtonLink>}
+        actions={<PermittedLink href={paths.newPolicy(accountId)} variant="primary" check={createCheck(accountId, "policy")}>Create policy</PermittedLink>}
       />
       <Suspense fallback={<ListSkeleton />}>
         <PoliciesList accountId={accountId} />

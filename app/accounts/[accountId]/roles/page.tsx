@@ -1,9 +1,10 @@
 import { Suspense } from "react";
 import { ListSkeleton } from "@/components/list/list-skeleton";
 import { RolesList } from "@/components/roles/roles-list";
-import { ButtonLink } from "@/components/ui/button";
+import { PermittedLink } from "@/components/ui/permitted";
 import { PageHeader } from "@/components/ui/misc";
 import { paths } from "@/components/shell/paths";
+import { createCheck } from "@/lib/queries/permission-checks";
 
 export const metadata = { title: "Roles" };
 
@@ -14,7 +15,7 @@ export default async function RolesPage({ params }: { params: Promise<{ accountI
       <PageHeader
         title="Roles"
         description="Identities with temporary credentials, assumed by the principals their trust policy names."
-        actions={<ButtonLink href={paths.newRole(accountId)} variant="primary">Create role</ButtonLink>}
+        actions={<PermittedLink href={paths.newRole(accountId)} variant="primary" check={createCheck(accountId, "role")}>Create role</PermittedLink>}
       />
       <Suspense fallback={<ListSkeleton />}>
         <RolesList accountId={accountId} />

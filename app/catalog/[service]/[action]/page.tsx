@@ -8,6 +8,8 @@ import { ConditionKeysTable, ResourceTypesTable } from "@/components/catalog/ser
 import { Spinner } from "@/components/ui/button";
 import { Breadcrumbs, EmptyState, PageHeader, SummaryList } from "@/components/ui/misc";
 import { getActionView } from "@/lib/catalog/service-view";
+import { pageCaller } from "@/lib/auth/page-caller";
+import { reachableAccounts } from "@/lib/auth/reachable-accounts";
 import { findPoliciesForAction } from "@/lib/data/find-policies-for-action";
 import { listAccounts } from "@/lib/data/list-accounts";
 import { DEFAULT_PAGE_SIZE } from "@/lib/schemas/common";
@@ -40,8 +42,11 @@ export default async function ActionPage({ params, searchParams }: { params: Par
   const effect = effectOf(textParam(query, "effect"));
   const policyFilter = textParam(query, "policy");
   // Not awaited: the list streams in behind its Suspense fallback. The page is cut where the
-  // policies are found, as the API does: only it is sent to the browser.
-  const policies = findPoliciesForAction(qualified, { effect, search: policyFilter, page: pageParam(query), pageSize: DEFAULT_PAGE_SIZE });
+  // policies are found, as the API does: only it is sent to the browser. The accounts whose
+  // policies are listed are the ones the caller may read (none without a session).
+  const caller = await pageCaller();
+  const accounts = caller ? reachableAccounts(caller.identity, caller.facts) : Promise.resolve({ read: [], unread: [] });
+  const policies = accounts.then((read) => findPoliciesForAction(qualified, { effect, search: policyFilter, page: pageParam(query), pageSize: DEFAULT_PAGE_SIZE }, read));
 
   return (
     <>

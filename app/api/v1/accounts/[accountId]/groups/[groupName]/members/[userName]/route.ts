@@ -1,12 +1,16 @@
 import { apiRoutes, methodsNotAllowed } from "@/lib/api/route";
 import { removeUserFromGroup } from "@/lib/data/remove-user-from-group";
 import { pathParams } from "@/lib/schemas/params";
+import { entityArn, op } from "@/lib/api/operations";
 
 const route = apiRoutes(pathParams("accountId", "groupName", "userName"));
 
 export const DELETE = route(
   async ({ params }) => removeUserFromGroup(params.accountId, params.groupName, params.userName),
-  { status: 204 },
+  {
+    status: 204,
+    authorize: async ({ params }) => op(params.accountId, "iam:RemoveUserFromGroup", await entityArn("group", params.accountId, params.groupName)),
+  },
 );
 
 export const { GET, HEAD, POST, PUT, PATCH } = methodsNotAllowed({ DELETE });

@@ -1,0 +1,194 @@
+import "server-only";
+import { assumedRoleArn } from "@/lib/arn";
+import { assumeRoleDenied, ASSUME_ROLE, rootCannotAssume } from "@/lib/auth/assume-role-decision";
+import { currentStamp, decideOperations } from "@/lib/auth/authorize";
+import { globalContext, type Identity, type RequestFacts } from "@/lib/auth/identity";
+import { keptCache, sameStamp, type Stamp } from "@/lib/data/compiled-policies";
+import { getPrincipalPolicies } from "@/lib/data/get-principal-policies";
+import { listAccountRoles, ORGANIZATION_ROLE, type AccountRole, type AccountWithRoles } from "@/lib/data/list-account-roles";
+import { createDocumentCache, createEvaluator, prepareRequest, type ContextValue, type DocumentCache, type Evaluator } from "@/lib/iam";
+import type { AccountRead, AccountsRead, AccountUnread } from "@/lib/schemas/reachable-accounts";
+
+/**
+ * Which accounts a multi-account view may read for the caller, as multi-account tools read an
+ * estate: the IAM API never reaches across accounts, so each account is read either by the
+ * caller's own policies (its own account) or through a role it may assume there, whose policies
+ * must allow iam:GetAccountAuthorizationDetails (the API that reads every principal and policy of
+ * an account). sts:AssumeRole is decided by the engine: the role's trust policy as the
+ * resource-based policy and the caller's identity policies and boundary (both must allow across
+ * accounts; the root user may assume no role). Roles are tried OrganizationAccountAccessRole
+ * first, then by name; the first that works is the one named.
+ * https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetAccountAuthorizationDetails.html
+ * https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_accounts_access.html
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic-cross-account.html
+ */
+
+export const READ_ACCOUNT = "iam:GetAccountAuthorizationDetails";
+
+interface CallerDoors {
+  stamp: Stamp;
+  tags: Record<string, string>;
+  identityPolicies: unknown[];
+  boundary: unknown;
+  documents: DocumentCache;
+  /** sts:AssumeRole evaluators, by the acting ARN and the role's ARN. */
+  assume: Map<string, Evaluator>;
+}
+
+/** Compiled sts:AssumeRole requests per acting principal, refreshed when anything changes. */
+const callers = keptCache<string, CallerDoors>("reachable-account callers", 2_000);
+
+function policyHolder(identity: Identity): { kind: "user" | "role"; accountId: string; name: string } | null {
+  if (identity.role) return { kind: "role", accountId: identity.role.accountId, name: identity.role.roleName };
+  if (identity.type === "IAMUser" && identity.signedIn.userName) return { kind: "user", accountId: identity.accountId, name: identity.signedIn.userName };
+  return null;
+}
+
+async function callerDoors(identity: Identity, stamp: Stamp): Promise<CallerDoors> {
+  const key = identity.role ? identity.role.roleArn : identity.arn;
+  const kept = callers.get(key);
+  if (kept && sameStamp(kept.stamp, stamp)) return kept;
+  const holder = policyHolder(identity);
+  const policies = holder ? await getPrincipalPolicies(holder.kind, holder.accountId, holder.name) : null;
+  return callers.set(key, {
+    stamp,
+    tags: policies?.tags ?? {},
+    identityPolicies: policies?.identityPolicies ?? [],
+    boundary: policies?.permissionsBoundary ?? null,
+    documents: createDocumentCache(),
+    assume: new Map(),
+  });
+}
+
+/** The same request lib/auth/assume-role-decision.ts builds for Switch Role, compiled once per caller and role. */
+function assumeEvaluator(doors: CallerDoors, identity: Identity, role: AccountRole): Evaluator | null {
+  const key = `${identity.arn}|${role.arn}`;
+  const found = doors.assume.get(key);
+  if (found) return found;
+  const prepared = prepareRequest(
+    {
+      principal: { arn: identity.arn, tags: doors.tags },
+      identityPolicies: doors.identityPolicies,
+      permissionsBoundary: doors.boundary,
+      scps: null,
+      rcps: null,
+      resourcePolicy: role.trustPolicy,
+      resourceAccount: role.accountId === identity.accountId ? null : role.accountId,
+      sessionPolicy: null,
+      action: ASSUME_ROLE,
+      resource: role.arn,
+      context: {},
+    },
+    "evaluate",
+    doors.documents,
+  );
+  if (!prepared.ok) return null;
+  const evaluator = createEvaluator(prepared);
+  if (doors.assume.size > 512) doors.assume.clear();
+  doors.assume.set(key, evaluator);
+  return evaluator;
+}
+
+/**
+ * Whether a trust policy could let this caller in at all: a Principal that matches it names its
+ * account (its ARN, the account's root or the bare id) or is a wildcard ("*", or NotPrincipal).
+ * A cheap test on the text that spares compiling every other role of a large estate.
+ */
+const mayName = (role: AccountRole, callerAccount: string): boolean =>
+  role.trustText.includes(callerAccount) || role.trustText.includes('"*"') || role.trustText.includes("NotPrincipal");
+
+/** The session the caller would act as in `role`, as Switch Role makes it (MFA carries over). */
+function roleSession(identity: Identity, role: AccountRole, sessionName: string, now: Date): Identity {
+  return {
+    type: "AssumedRole",
+    accountId: role.accountId,
+    arn: assumedRoleArn(role.accountId, role.name, sessionName),
+    userId: `${role.id}:${sessionName}`,
+    signedIn: identity.signedIn,
+    role: {
+      roleArn: role.arn,
+      roleName: role.name,
+      roleId: role.id,
+      accountId: role.accountId,
+      sessionName,
+      displayName: role.name,
+      color: "",
+      issuedAt: now,
+      expiresAt: new Date(now.getTime() + 3_600_000),
+    },
+    mfaAt: identity.mfaAt,
+    tokenIssuedAt: now,
+    accessKeyId: null,
+    sessionIdHash: null,
+  };
+}
+
+interface Attempt {
+  read: AccountRead | null;
+  /** AWS's refusal of the nearest attempt: a role assumed but not allowed to read, else the first AssumeRole refused. */
+  message: string | null;
+}
+
+async function throughRoles(identity: Identity, facts: RequestFacts, account: AccountWithRoles, doors: CallerDoors, stamp: Stamp, now: Date): Promise<Attempt> {
+  const sessionName = identity.role?.sessionName ?? identity.signedIn.userName ?? "root";
+  const context: Record<string, ContextValue> = { ...globalContext(identity, facts, now), "sts:RoleSessionName": sessionName };
+  let refusedRead: string | null = null;
+  let refusedAssume: string | null = null;
+  const assumeRefusal = (role: AccountRole) => (identity.type === "Root" ? rootCannotAssume(identity.arn, role.arn) : assumeRoleDenied(identity.arn, role.arn));
+  for (const role of account.roles) {
+    if (identity.role?.roleArn === role.arn || !mayName(role, identity.accountId)) continue;
+    const result = assumeEvaluator(doors, identity, role)?.evaluate(ASSUME_ROLE, role.arn, context);
+    if (result?.decision !== "allowed") {
+      refusedAssume ??= assumeRefusal(role);
+      continue;
+    }
+    const session = roleSession(identity, role, sessionName, now);
+    const [verdict] = await decideOperations(session, facts, [{ account: account.accountId, action: READ_ACCOUNT, resource: "*" }], now, stamp);
+    if (verdict.allowed) return { read: { accountId: account.accountId, alias: account.alias, via: "role", roleName: role.name, roleArn: role.arn }, message: null };
+    refusedRead ??= verdict.message;
+  }
+  // Nothing tried: say what STS answers for the role Organizations creates, when the account has one.
+  const organizationRole = account.roles.find((role) => role.name === ORGANIZATION_ROLE);
+  const fallback = organizationRole ? assumeRefusal(organizationRole) : null;
+  return { read: null, message: refusedRead ?? refusedAssume ?? fallback };
+}
+
+/**
+ * Every account, read or not, for `identity`: its own by its own policies, the others (and its
+ * own when its policies do not allow) through the first role that works.
+ */
+export async function reachableAccounts(identity: Identity, facts: RequestFacts, now: Date = new Date()): Promise<AccountsRead> {
+  const stamp = await currentStamp();
+  const [accounts, doors] = await Promise.all([listAccountRoles(stamp), callerDoors(identity, stamp)]);
+  const read: AccountRead[] = [];
+  const unread: AccountUnread[] = [];
+  for (const account of accounts) {
+    let ownRefusal: string | null = null;
+    if (account.accountId === identity.accountId) {
+      const [verdict] = await decideOperations(identity, facts, [{ account: account.accountId, action: READ_ACCOUNT, resource: "*" }], now, stamp);
+      if (verdict.allowed) {
+        read.push({ accountId: account.accountId, alias: account.alias, via: "own" });
+        continue;
+      }
+      ownRefusal = verdict.message;
+    }
+    const attempt = await throughRoles(identity, facts, account, doors, stamp, now);
+    if (attempt.read) {
+      read.push(attempt.read);
+      continue;
+    }
+    unread.push({
+      accountId: account.accountId,
+      alias: account.alias,
+      reason:
+        ownRefusal !== null
+          ? `your policies do not allow ${READ_ACCOUNT} here, and no role you may assume here does`
+          : `no role you may assume allows ${READ_ACCOUNT}`,
+      message: ownRefusal ?? attempt.message,
+    });
+  }
+  return { read, unread };
+}
+
+/** The ids of the accounts read, for filtering a whole-estate answer. */
+export const readAccountIds = (accounts: AccountsRead): ReadonlySet<string> => new Set(accounts.read.map((account) => account.accountId));

@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "AuditEvent" ADD COLUMN "principalId" TEXT;
+ALTER TABLE "AuditEvent" ADD COLUMN "sessionCreatedAt" DATETIME;
+
