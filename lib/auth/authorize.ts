@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { keptCache, readStamp, sameStamp, type Stamp } from "@/lib/data/compiled-policies";
 import { getPrincipalPolicies } from "@/lib/data/get-principal-policies";
 import { globalContext, type Identity, type RequestFacts } from "@/lib/auth/identity";
-import { httpError, type IamError } from "@/lib/errors";
+import { httpError, IamError } from "@/lib/errors";
 import { accessDeniedMessage, createDocumentCache, createEvaluator, prepareRequest, type ContextValue, type DocumentCache, type EvaluationResult, type Evaluator } from "@/lib/iam";
 
 /**
@@ -71,13 +71,26 @@ function policyHolder(identity: Identity): { kind: "user" | "role"; accountId: s
   return null;
 }
 
+/**
+ * The holder's policies; none when the user or role was deleted while its session lasted: its
+ * requests are then refused, as AWS refuses a deleted role's sessions (nothing grants them).
+ */
+async function holderPolicies(holder: { kind: "user" | "role"; accountId: string; name: string }) {
+  try {
+    return await getPrincipalPolicies(holder.kind, holder.accountId, holder.name);
+  } catch (err) {
+    if (err instanceof IamError && err.code === "NoSuchEntity") return null;
+    throw err;
+  }
+}
+
 async function callerEntry(identity: Identity, stamp: Stamp): Promise<CallerEntry> {
   const key = identity.role ? identity.role.roleArn : identity.arn;
   const kept = callers.get(key);
   // A role session's ARN differs per session; the policies are the role's, kept once per role.
   if (kept && sameStamp(kept.stamp, stamp)) return kept;
   const holder = policyHolder(identity);
-  const policies = holder ? await getPrincipalPolicies(holder.kind, holder.accountId, holder.name) : null;
+  const policies = holder ? await holderPolicies(holder) : null;
   const entry: CallerEntry = {
     stamp,
     principalArn: identity.arn,

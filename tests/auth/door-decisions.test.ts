@@ -54,3 +54,15 @@ describe("the API's door", () => {
     expect((answer.body as { error: { message: string } }).error.message).toMatch(/^User: arn:aws:iam::\d{12}:root is not authorized to perform: iam:CreateUser/);
   });
 });
+
+describe("a session whose user was deleted", () => {
+  it("is refused, not answered NoSuchEntity about itself", async () => {
+    await putInlinePolicy("user", accountId, "alice", "Create", allow("iam:CreateUser"));
+    const cookie = await sessionCookie({ accountId, userName: "alice" });
+    const { deleteUser } = await import("@/lib/data/delete-user");
+    await deleteUser(accountId, "alice", { force: "true" });
+    const answer = await create(cookie, "bob");
+    expect(answer.status).toBe(403);
+    expect((answer.body as { error: { code: string } }).error.code).toBe("AccessDenied");
+  });
+});
