@@ -16,6 +16,7 @@ import { listUsersQuery } from "@/lib/schemas/user";
 import { migratedSqliteDatabase } from "@/prisma/migrate-sqlite";
 import { callRaw, errorCode, snapshotCounts, withConcurrentGet } from "@/tests/support/hostile";
 import { freshAccount } from "@/tests/support/identity";
+import { sessionCookie } from "@/tests/support/session";
 
 const HOLDER = path.resolve(__dirname, "../support/hold-sqlite-lock.mjs");
 const children: ChildProcess[] = [];
@@ -68,6 +69,8 @@ const testDatabaseFile = () => (process.env.DATABASE_URL ?? "").slice("file:".le
 let accountId: string;
 beforeEach(async () => {
   accountId = await freshAccount();
+  // The root session the calls act as is written now, not while another process holds the lock.
+  await sessionCookie({ accountId });
 });
 
 const postUser = (userName: string) =>
