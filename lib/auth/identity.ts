@@ -4,7 +4,7 @@
  * context keys" in the IAM User Guide). Pure: no database, no Next.
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html
  */
-import type { ContextValue } from "@/lib/iam/types";
+import type { ContextValue } from "@/lib/iam/client";
 
 /** CloudTrail's userIdentity.type for the three kinds of caller the console knows. */
 export type IdentityType = "Root" | "IAMUser" | "AssumedRole";
