@@ -8,6 +8,7 @@ export * from "./arn";
 export { isRecord } from "./is-record";
 export { ACCESS_LEVELS } from "./catalog/types";
 export type { AccessLevel, Catalog, CatalogAction, CatalogConditionKey, CatalogResourceType, CatalogService } from "./catalog/types";
+export type { ContextValue } from "./types";
 export { indexCatalog } from "./catalog";
 export type { ActionResourceType, CatalogIndex, ConditionKeyMatch } from "./catalog";
 export { compileGlob } from "./match/glob";

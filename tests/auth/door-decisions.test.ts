@@ -60,7 +60,7 @@ describe("a session whose user was deleted", () => {
     await putInlinePolicy("user", accountId, "alice", "Create", allow("iam:CreateUser"));
     const cookie = await sessionCookie({ accountId, userName: "alice" });
     const { deleteUser } = await import("@/lib/data/delete-user");
-    await deleteUser(accountId, "alice", { force: "true" });
+    await deleteUser(accountId, "alice", { force: true });
     const answer = await create(cookie, "bob");
     expect(answer.status).toBe(403);
     expect((answer.body as { error: { code: string } }).error.code).toBe("AccessDenied");
