@@ -11,7 +11,7 @@ export interface ResetDemoReport {
 
 /**
  * Restores the demo accounts. Every query is invalidated afterwards, not one account's: the reset
- * rewrites three accounts at once, and who-can and the catalog's policy lists span them all.
+ * rewrites the four demo accounts at once, and who-can and the catalog's policy lists span them all.
  */
 export function useResetDemo() {
   const client = useQueryClient();
