@@ -34,7 +34,8 @@ export type Verdict =
   | { allowed: true; operation: Operation; result: EvaluationResult }
   | { allowed: false; operation: Operation; result: EvaluationResult; message: string };
 
-interface CallerEntry {
+/** The caller's side of every request it makes: its policies and tags, read once per change. */
+export interface CallerEntry {
   stamp: Stamp;
   principalArn: string;
   tags: Record<string, string>;
@@ -55,7 +56,7 @@ const callers = keptCache<string, CallerEntry>("authorization callers", 2_000);
  */
 const DOCUMENT_BOUND = 20_000;
 const shared = globalThis as unknown as { iamAuthorizationDocuments?: DocumentCache };
-function documentCache(): DocumentCache {
+export function documentCache(): DocumentCache {
   const cache = (shared.iamAuthorizationDocuments ??= createDocumentCache());
   if (cache.compiled.size > DOCUMENT_BOUND) {
     cache.compiled.clear();
@@ -84,7 +85,12 @@ async function holderPolicies(holder: { kind: "user" | "role"; accountId: string
   }
 }
 
-async function callerEntry(identity: Identity, stamp: Stamp): Promise<CallerEntry> {
+/**
+ * The caller's identity policies, boundary and tags as of `stamp` (kept per user or role, read
+ * again when anything changed). Other decisions for the caller (lib/auth/reachable-accounts.ts)
+ * build on the same entry.
+ */
+export async function callerEntry(identity: Identity, stamp: Stamp): Promise<CallerEntry> {
   const key = identity.role ? identity.role.roleArn : identity.arn;
   const kept = callers.get(key);
   // A role session's ARN differs per session; the policies are the role's, kept once per role.

@@ -1,12 +1,11 @@
 import "server-only";
 import { assumedRoleArn } from "@/lib/arn";
 import { assumeRoleDenied, ASSUME_ROLE, rootCannotAssume } from "@/lib/auth/assume-role-decision";
-import { currentStamp, decideOperations } from "@/lib/auth/authorize";
+import { callerEntry, currentStamp, decideOperations, documentCache, type CallerEntry } from "@/lib/auth/authorize";
 import { globalContext, type Identity, type RequestFacts } from "@/lib/auth/identity";
-import { keptCache, sameStamp, type Stamp } from "@/lib/data/compiled-policies";
-import { getPrincipalPolicies } from "@/lib/data/get-principal-policies";
+import { keptCache, type Stamp } from "@/lib/data/compiled-policies";
 import { listAccountRoles, ORGANIZATION_ROLE, type AccountRole, type AccountWithRoles } from "@/lib/data/list-account-roles";
-import { createDocumentCache, createEvaluator, prepareRequest, type ContextValue, type DocumentCache, type Evaluator } from "@/lib/iam";
+import { createEvaluator, prepareRequest, type ContextValue, type Evaluator } from "@/lib/iam";
 import type { AccountRead, AccountsRead, AccountUnread } from "@/lib/schemas/reachable-accounts";
 
 /**
@@ -25,39 +24,20 @@ import type { AccountRead, AccountsRead, AccountUnread } from "@/lib/schemas/rea
 
 export const READ_ACCOUNT = "iam:GetAccountAuthorizationDetails";
 
+/** sts:AssumeRole evaluators per caller (by the acting ARN and the role's ARN), as of the caller's entry. */
 interface CallerDoors {
-  stamp: Stamp;
-  tags: Record<string, string>;
-  identityPolicies: unknown[];
-  boundary: unknown;
-  documents: DocumentCache;
-  /** sts:AssumeRole evaluators, by the acting ARN and the role's ARN. */
+  entry: CallerEntry;
   assume: Map<string, Evaluator>;
 }
 
-/** Compiled sts:AssumeRole requests per acting principal, refreshed when anything changes. */
 const callers = keptCache<string, CallerDoors>("reachable-account callers", 2_000);
 
-function policyHolder(identity: Identity): { kind: "user" | "role"; accountId: string; name: string } | null {
-  if (identity.role) return { kind: "role", accountId: identity.role.accountId, name: identity.role.roleName };
-  if (identity.type === "IAMUser" && identity.signedIn.userName) return { kind: "user", accountId: identity.accountId, name: identity.signedIn.userName };
-  return null;
-}
-
 async function callerDoors(identity: Identity, stamp: Stamp): Promise<CallerDoors> {
+  const entry = await callerEntry(identity, stamp);
   const key = identity.role ? identity.role.roleArn : identity.arn;
   const kept = callers.get(key);
-  if (kept && sameStamp(kept.stamp, stamp)) return kept;
-  const holder = policyHolder(identity);
-  const policies = holder ? await getPrincipalPolicies(holder.kind, holder.accountId, holder.name) : null;
-  return callers.set(key, {
-    stamp,
-    tags: policies?.tags ?? {},
-    identityPolicies: policies?.identityPolicies ?? [],
-    boundary: policies?.permissionsBoundary ?? null,
-    documents: createDocumentCache(),
-    assume: new Map(),
-  });
+  if (kept && kept.entry === entry) return kept;
+  return callers.set(key, { entry, assume: new Map() });
 }
 
 /** The same request lib/auth/assume-role-decision.ts builds for Switch Role, compiled once per caller and role. */
@@ -67,9 +47,9 @@ function assumeEvaluator(doors: CallerDoors, identity: Identity, role: AccountRo
   if (found) return found;
   const prepared = prepareRequest(
     {
-      principal: { arn: identity.arn, tags: doors.tags },
-      identityPolicies: doors.identityPolicies,
-      permissionsBoundary: doors.boundary,
+      principal: { arn: identity.arn, tags: doors.entry.tags },
+      identityPolicies: doors.entry.identityPolicies,
+      permissionsBoundary: doors.entry.boundary,
       scps: null,
       rcps: null,
       resourcePolicy: role.trustPolicy,
@@ -80,7 +60,7 @@ function assumeEvaluator(doors: CallerDoors, identity: Identity, role: AccountRo
       context: {},
     },
     "evaluate",
-    doors.documents,
+    documentCache(),
   );
   if (!prepared.ok) return null;
   const evaluator = createEvaluator(prepared);
