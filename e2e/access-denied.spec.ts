@@ -1,5 +1,5 @@
 import { test, expect } from "./support/test";
-import { PROD_ACCOUNT } from "./support/iam-api";
+import { PROD_ACCOUNT, uniqueName } from "./support/iam-api";
 
 // "Denied is explained": on the demo data alice is in ReadOnly (AmazonS3ReadOnlyAccess only), so
 // IAM refuses her everything, in AWS's words ("Troubleshoot access denied error messages"); carol
@@ -70,7 +70,7 @@ test.describe("as alice", () => {
 test.describe("as carol", () => {
   test.use({ signInAs: { user: "carol" } });
 
-  test("has Create user enabled", async ({ page }) => {
+  test("has Create user enabled, and creates a user the change log says carol made", async ({ page, iam }) => {
     const checked = page.waitForResponse((response) => response.url().endsWith("/api/v1/session/check") && response.ok());
     await page.goto(users);
     await checked;
@@ -79,5 +79,13 @@ test.describe("as carol", () => {
     await expect(create).not.toHaveAttribute("aria-disabled", "true");
     await create.click();
     await expect(page).toHaveURL(new RegExp(`/accounts/${PROD_ACCOUNT}/create/user$`));
+    const userName = uniqueName("by-carol");
+    await page.getByLabel("User name").fill(userName);
+    await page.getByRole("button", { name: "Create user" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: userName })).toBeVisible();
+    // The change log names who made the change (the acting principal's ARN).
+    const changes = await iam.changes();
+    const created = changes.find((change) => change.action === "CreateUser" && change.targetArn.endsWith(`:user/${userName}`));
+    expect(created?.actorArn).toBe(`arn:aws:iam::${PROD_ACCOUNT}:user/carol`);
   });
 });

@@ -13,13 +13,16 @@ import { Badge, Card } from "@/components/ui/misc";
 import { passwordChecklist } from "@/lib/auth/password-policy";
 import { useToast } from "@/components/ui/toast";
 import type { User } from "@/lib/queries/types";
-import { useDeleteLoginProfile, usePutLoginProfile } from "@/lib/queries/use-credentials";
+import { useDeleteLoginProfile, usePutLoginProfile, useRevokeSessions, useUnlockSignIn } from "@/lib/queries/use-credentials";
 import { usePasswordPolicy } from "@/lib/queries/use-password-policy";
 
 
 export function ConsolePassword({ accountId, user }: { accountId: string; user: User }) {
   const notify = useToast();
   const remove = useDeleteLoginProfile(accountId, user.userName);
+  const revoke = useRevokeSessions(accountId, user.userName);
+  const unlock = useUnlockSignIn(accountId, user.userName);
+  const manage = { account: accountId, action: "iam:UpdateLoginProfile", resource: user.arn };
   const [setting, setSetting] = useState(false);
   const [removing, setRemoving] = useState(false);
 
@@ -52,6 +55,33 @@ export function ConsolePassword({ accountId, user }: { accountId: string; user: 
       ) : (
         <p className="text-muted">Console access is disabled: {user.userName} has no password.</p>
       )}
+      {user.hasPassword && (
+        <div className="mt-3 flex flex-wrap items-center gap-2">
+          <PermittedButton
+            check={manage}
+            pending={revoke.isPending}
+            onClick={() =>
+              revoke.mutate(undefined, {
+                onSuccess: ({ sessionsEnded }) => notify(sessionsEnded === 1 ? `Ended 1 console session of ${user.userName}.` : `Ended ${sessionsEnded} console sessions of ${user.userName}.`),
+              })
+            }
+          >
+            Sign out everywhere
+          </PermittedButton>
+          <PermittedButton
+            check={manage}
+            pending={unlock.isPending}
+            onClick={() =>
+              unlock.mutate(undefined, {
+                onSuccess: ({ wasLocked }) => notify(wasLocked ? `${user.userName} may sign in again.` : `${user.userName} was not locked; their failed sign-ins are forgotten.`),
+              })
+            }
+          >
+            Unlock sign-in
+          </PermittedButton>
+        </div>
+      )}
+      {(revoke.error || unlock.error) && <ErrorAlert error={revoke.error ?? unlock.error} />}
       {setting && <PasswordDialog accountId={accountId} user={user} onClose={() => setSetting(false)} />}
       <ConfirmDialog
         open={removing}

@@ -61,6 +61,17 @@ export class IamApi {
     return (await this.request.get(this.url(path))).status();
   }
 
+  /** The newest change-log events (action, target and who made it). */
+  async changes(): Promise<{ action: string; targetArn: string; actorArn: string | null }[]> {
+    const body = await ok(await this.request.get(this.url("/changes?pageSize=100")));
+    const items = isRecord(body) && Array.isArray(body.items) ? body.items.filter(isRecord) : [];
+    return items.map((item) => ({
+      action: String(item.action),
+      targetArn: String(item.targetArn),
+      actorArn: isRecord(item.actor) && typeof item.actor.arn === "string" ? item.actor.arn : null,
+    }));
+  }
+
   async counts(): Promise<AccountCounts> {
     const body = await ok(await this.request.get(this.url("")));
     const counts = isRecord(body) ? body.counts : undefined;

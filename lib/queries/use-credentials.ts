@@ -19,6 +19,16 @@ export function useDeleteLoginProfile(accountId: string, userName: string) {
   return useAccountMutation(accountId, () => api<void>(`${user(accountId, userName)}/login-profile`, "DELETE"));
 }
 
+/** An administrator ends every console session of the user. */
+export function useRevokeSessions(accountId: string, userName: string) {
+  return useAccountMutation(accountId, () => api<{ userName: string; sessionsEnded: number }>(`${user(accountId, userName)}/sessions`, "DELETE"));
+}
+
+/** An administrator lifts a sign-in lockout and forgets the user's failed sign-ins. */
+export function useUnlockSignIn(accountId: string, userName: string) {
+  return useAccountMutation(accountId, () => api<{ userName: string; wasLocked: boolean }>(`${user(accountId, userName)}/unlock`, "POST"));
+}
+
 export function useAccessKeys(accountId: string, userName: string, enabled = true) {
   return useQuery({
     queryKey: keys.sub(accountId, "users", userName, "access-keys"),
