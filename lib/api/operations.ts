@@ -162,3 +162,17 @@ export const accountManagementArn = (accountId: string): string => `arn:aws:acco
 /** Account Management's `accountInOrganization` resource type: arn:aws:account::MANAGEMENT:account/o-ORG/ACCOUNT. */
 export const accountInOrganizationArn = (managementAccountId: string, accountId: string): string =>
   `arn:aws:account::${managementAccountId}:account/${organizationId(managementAccountId)}/${accountId}`;
+
+/**
+ * An operation as a caller of another account may see it: the IAM API never reaches across
+ * accounts, so the request is refused whatever it says, and the refusal must not tell what that
+ * account holds (an entity's path, the stored spelling of its name, its tags). Operations in the
+ * caller's acting account are kept as they are.
+ */
+export function asSeenBy(callerAccount: string, operation: Operation): Operation {
+  if (operation.account === callerAccount) return operation;
+  const entity = parseIamArn(operation.resource);
+  // Names are compared case-insensitively by IAM: the lower-case form tells nothing of the stored one.
+  const resource = entity && entity.accountId !== "aws" ? iamArn(entity.accountId, entity.kind, "/", entity.name.toLowerCase()) : operation.resource;
+  return { account: operation.account, action: operation.action, resource };
+}

@@ -10,6 +10,7 @@ import { runAsCaller, type Caller } from "@/lib/auth/caller";
 import { recordAudit } from "@/lib/auth/audit";
 import type { Identity, RequestFacts } from "@/lib/auth/identity";
 import { auditParameters, eventOf } from "@/lib/api/audit-shape";
+import { asSeenBy } from "@/lib/api/operations";
 
 /** What Next hands a route handler: the path parameters as written, before any check. */
 interface RouteContext {
@@ -168,7 +169,7 @@ export function apiRoute<P = Record<string, never>, Q = undefined, B = undefined
       body = (options.body ? (bodyText !== undefined ? parseJson(bodyText, options.body) : await readJson(req, options.body, accepts)) : undefined) as B;
       if (options.authorize && caller) {
         const declared = await options.authorize({ params, query, body, identity: caller.identity });
-        operations = Array.isArray(declared) ? declared : [declared];
+        operations = (Array.isArray(declared) ? declared : [declared]).map((operation) => asSeenBy(caller!.identity.accountId, operation));
         const verdicts = await decideOperations(caller.identity, facts, operations);
         const refused = verdicts.find((verdict) => !verdict.allowed);
         if (refused && !refused.allowed) {

@@ -19,7 +19,8 @@ export async function decideChecks(identity: Identity, facts: RequestFacts, chec
   const now = new Date();
   const results: SessionCheckResult[] = [];
   for (const check of checks) {
-    const context = { ...(await resourceContext(check.account, check.resource)), ...check.context };
+    // Another account's tags are never read for the caller (its requests there are refused anyway).
+    const context = check.account === identity.accountId ? { ...(await resourceContext(check.account, check.resource)), ...check.context } : check.context;
     const [verdict] = await decideOperations(identity, facts, [op(check.account, check.action, check.resource, context)], now, stamp);
     results.push(verdict.allowed ? { allowed: true, message: null } : { allowed: false, message: verdict.message });
   }

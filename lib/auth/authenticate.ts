@@ -25,7 +25,9 @@ const stripMapped = (ip: string) => (ip.startsWith("::ffff:") ? ip.slice(7) : ip
  * x-forwarded-for from the socket, dropping what a client sent (see IAM_TRUST_PROXY there).
  */
 export function requestFacts(headers: Headers, url: string): RequestFacts {
-  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
+  // The right-most address: scripts/server.mjs sets it from the connection, and a trusted proxy
+  // (IAM_TRUST_PROXY) appends the address it saw; what a client wrote comes before it.
+  const forwarded = headers.get("x-forwarded-for")?.split(",").at(-1)?.trim();
   const proto = headers.get("x-forwarded-proto") ?? new URL(url).protocol.replace(":", "");
   return {
     sourceIp: stripMapped(forwarded || "127.0.0.1"),

@@ -65,25 +65,29 @@ export function documentCache(): DocumentCache {
   return cache;
 }
 
-/** The stored principal whose policies the identity acts with. */
-function policyHolder(identity: Identity): { kind: "user" | "role"; accountId: string; name: string } | null {
-  if (identity.role) return { kind: "role", accountId: identity.role.accountId, name: identity.role.roleName };
-  if (identity.type === "IAMUser") return { kind: "user", accountId: identity.accountId, name: identity.signedIn.userName ?? "" };
-  return null;
-}
-
 /**
- * The holder's policies; none when the user or role was deleted while its session lasted: its
- * requests are then refused, as AWS refuses a deleted role's sessions (nothing grants them).
+ * The stored user or role whose policies the identity acts with, found by its unique id (AIDA…,
+ * AROA…) as AWS binds credentials to it: a user or role deleted and made again under the same
+ * name is another principal, and the old sessions get nothing from it. Null: root (no policies
+ * needed in its own account), or a principal that no longer exists (then nothing grants it).
  */
-async function holderPolicies(holder: { kind: "user" | "role"; accountId: string; name: string }) {
+async function holderPolicies(identity: Identity) {
+  const found = identity.role
+    ? await db().role.findUnique({ where: { id: identity.role.roleId }, select: { accountId: true, name: true } })
+    : identity.type === "IAMUser"
+      ? await db().user.findUnique({ where: { id: identity.signedIn.userId }, select: { accountId: true, name: true } })
+      : null;
+  if (!found) return null;
   try {
-    return await getPrincipalPolicies(holder.kind, holder.accountId, holder.name);
+    return await getPrincipalPolicies(identity.role ? "role" : "user", found.accountId, found.name);
   } catch (err) {
     if (err instanceof IamError && err.code === "NoSuchEntity") return null;
     throw err;
   }
 }
+
+/** What a caller's entry is kept under: the unique id of the user or role it acts as. */
+export const callerKey = (identity: Identity): string => (identity.role ? identity.role.roleId : identity.type === "IAMUser" ? identity.signedIn.userId : identity.arn);
 
 /**
  * The caller's identity policies, boundary and tags as of `stamp` (kept per user or role, read
@@ -91,12 +95,11 @@ async function holderPolicies(holder: { kind: "user" | "role"; accountId: string
  * build on the same entry.
  */
 export async function callerEntry(identity: Identity, stamp: Stamp): Promise<CallerEntry> {
-  const key = identity.role ? identity.role.roleArn : identity.arn;
+  const key = callerKey(identity);
   const kept = callers.get(key);
   // A role session's ARN differs per session; the policies are the role's, kept once per role.
   if (kept && sameStamp(kept.stamp, stamp)) return kept;
-  const holder = policyHolder(identity);
-  const policies = holder ? await holderPolicies(holder) : null;
+  const policies = await holderPolicies(identity);
   const entry: CallerEntry = {
     stamp,
     principalArn: identity.arn,

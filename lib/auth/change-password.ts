@@ -1,4 +1,5 @@
 import "server-only";
+import { withKeyLock } from "@/lib/auth/key-lock";
 import { db } from "@/lib/db";
 import { IamError, httpError, toIamError } from "@/lib/errors";
 import { verifyPassword, hashPassword } from "@/lib/passwords";
@@ -32,6 +33,14 @@ const violation = (message: string) => new IamError("PasswordPolicyViolation", m
 
 /** Checks the throttle, then the current password against `hash`; a wrong one is counted. */
 async function verifyCurrent(oldPassword: string, hash: string | null, keys: ThrottleKey[], who: "user" | "root", now: number): Promise<string> {
+  // One check at a time per principal, as sign-in does (lib/auth/key-lock.ts).
+  return withKeyLock(
+    keys.filter((entry) => entry.kind === "principal").map((entry) => entry.key),
+    () => checkCurrent(oldPassword, hash, keys, who, now),
+  );
+}
+
+async function checkCurrent(oldPassword: string, hash: string | null, keys: ThrottleKey[], who: "user" | "root", now: number): Promise<string> {
   const gate = await checkThrottles(keys, now);
   if (!gate.allowed) throw throttleRefusal(gate, now, who);
   if (hash === null || !(await verifyPassword(oldPassword, hash))) {

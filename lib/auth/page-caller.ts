@@ -11,7 +11,8 @@ import type { Caller } from "@/lib/auth/caller";
 export async function pageCaller(): Promise<Caller | null> {
   const [cookieStore, headerList] = await Promise.all([cookies(), headers()]);
   const who = await sessionCaller(sessionToken((name) => cookieStore.get(name)?.value));
-  if (!who) return null;
+  // A session that must still choose a new password reads nothing, here as at /api/v1.
+  if (!who || who.mustChangePassword) return null;
   // Pages are served over the console's own origin; the proxy passes the scheme on.
   const host = headerList.get("host") ?? "localhost";
   return { identity: who.identity, facts: requestFacts(headerList, `http://${host}/`) };

@@ -6,8 +6,18 @@ import { PAGE_PATH_HEADER, SESSION_COOKIE_NAMES } from "@/lib/auth/session-names
 
 /** Where a page may send its visitor back to: a path of this console, never another site. */
 export function safeNext(next: string | null | undefined, fallback = "/"): string {
-  if (!next || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) return fallback;
-  return next;
+  if (!next || !next.startsWith("/")) return fallback;
+  // Parsed as the browser will parse it: "/\t/evil.example" (tabs and newlines are dropped) or
+  // "/\\evil.example" lead to another origin, so only what stays on this one is kept.
+  const base = "http://console.invalid";
+  let url: URL;
+  try {
+    url = new URL(next, base);
+  } catch {
+    return fallback;
+  }
+  if (url.origin !== base || /[\u0000-\u001f\\]/.test(next)) return fallback;
+  return url.pathname + url.search + url.hash;
 }
 
 /** What the header offers: nothing on the sign-in page, only sign-out while a new password is due. */

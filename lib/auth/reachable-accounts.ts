@@ -1,7 +1,7 @@
 import "server-only";
 import { assumedRoleArn } from "@/lib/arn";
 import { assumeRoleDenied, ASSUME_ROLE, rootCannotAssume } from "@/lib/auth/assume-role-decision";
-import { callerEntry, currentStamp, decideOperations, documentCache, type CallerEntry } from "@/lib/auth/authorize";
+import { callerEntry, callerKey, currentStamp, decideOperations, documentCache, type CallerEntry } from "@/lib/auth/authorize";
 import { globalContext, type Identity, type RequestFacts } from "@/lib/auth/identity";
 import { keptCache, type Stamp } from "@/lib/data/compiled-policies";
 import { listAccountRoles, ORGANIZATION_ROLE, type AccountRole, type AccountWithRoles } from "@/lib/data/list-account-roles";
@@ -34,7 +34,7 @@ const callers = keptCache<string, CallerDoors>("reachable-account callers", 2_00
 
 async function callerDoors(identity: Identity, stamp: Stamp): Promise<CallerDoors> {
   const entry = await callerEntry(identity, stamp);
-  const key = identity.role ? identity.role.roleArn : identity.arn;
+  const key = callerKey(identity);
   const kept = callers.get(key);
   if (kept && kept.entry === entry) return kept;
   return callers.set(key, { entry, assume: new Map() });

@@ -7,7 +7,7 @@ import { clearThrottle, lockedUntil } from "@/lib/auth/throttle-store";
 /** An administrator's revoke: every console session of the user ends now. */
 export async function revokeUserSessions(accountId: string, userName: string): Promise<{ userName: string; sessionsEnded: number }> {
   const user = await findUserOrThrow(db(), accountId, userName);
-  return { userName: user.name, sessionsEnded: await deleteSessionsOf(user.arn) };
+  return { userName: user.name, sessionsEnded: await deleteSessionsOf({ userId: user.id }) };
 }
 
 /** An administrator's unlock: the user's failed sign-ins are forgotten and any lockout ends now. */

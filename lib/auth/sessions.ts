@@ -81,8 +81,10 @@ export async function deleteSession(idHash: string): Promise<void> {
 }
 
 /** Signs a principal out everywhere (their own "sign out everywhere", or an administrator's revoke). */
-export async function deleteSessionsOf(principalArn: string): Promise<number> {
-  const { count } = await db().session.deleteMany({ where: { principalArn } });
+export async function deleteSessionsOf(principal: { userId: string } | { rootOf: string }): Promise<number> {
+  // By the user's unique id (a new path changes the ARN, not the user), or the account's root.
+  const where = "userId" in principal ? { userId: principal.userId } : { accountId: principal.rootOf, userId: null };
+  const { count } = await db().session.deleteMany({ where });
   return count;
 }
 

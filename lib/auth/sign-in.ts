@@ -1,4 +1,5 @@
 import "server-only";
+import { withKeyLock } from "@/lib/auth/key-lock";
 import { db } from "@/lib/db";
 import { accountRootArn } from "@/lib/arn";
 import { retryWhileBusy } from "@/lib/data/busy";
@@ -199,8 +200,16 @@ function audit(attempt: Attempt, facts: RequestFacts, loginTo: string, outcome: 
  * device's code is needed) or Throttling (refused unchecked). `loginTo` is CloudTrail's LoginTo.
  */
 export async function signIn(input: SignInBody, facts: RequestFacts, loginTo: string, now: Date = new Date()): Promise<SignedIn> {
-  const t = now.getTime();
   const attempt = input.rootEmail !== undefined ? await rootAttempt(input.rootEmail) : await userAttempt(input.account ?? "", input.userName ?? "");
+  // Attempts on one principal run one after another, each seeing the failures before it.
+  return withKeyLock(
+    attempt.keys.map((entry) => entry.key),
+    () => attemptSignIn(input, attempt, facts, loginTo, now),
+  );
+}
+
+async function attemptSignIn(input: SignInBody, attempt: Attempt, facts: RequestFacts, loginTo: string, now: Date): Promise<SignedIn> {
+  const t = now.getTime();
   const root = input.rootEmail !== undefined;
   const keys: ThrottleKey[] = [...attempt.keys, { key: addressKey(facts.sourceIp), kind: "address" }];
   const fail = async (error: IamError, outcome: Omit<Outcome, "error" | "identity">): Promise<never> => {

@@ -123,11 +123,17 @@ export async function verifySigV4(request: IncomingSigned, secretOf: (accessKeyI
   if (key.sessionToken !== undefined && headerOf(request.headers, "x-amz-security-token") !== key.sessionToken) {
     return fail(403, "InvalidClientTokenId", "The security token included in the request is invalid.");
   }
+  // The console, like IAM, is called in us-east-1 (a signature scoped to another region is not for it).
+  if (auth.region !== "us-east-1") {
+    return fail(403, "SignatureDoesNotMatch", `Credential should be scoped to a valid region, not '${auth.region}'. The console, like IAM, is called in us-east-1.`);
+  }
   const skew = skewProblem(signedAt, now);
   if (skew) return fail(403, "SignatureDoesNotMatch", skew);
 
   const declared = headerOf(request.headers, "x-amz-content-sha256");
-  if (declared && declared !== "UNSIGNED-PAYLOAD" && declared !== createHash("sha256").update(request.body).digest("hex")) {
+  // The payload is always signed: IAM's API takes no unsigned or streamed bodies (that is S3's),
+  // so a captured request cannot be replayed with another body.
+  if (declared && declared !== createHash("sha256").update(request.body).digest("hex")) {
     return fail(403, "SignatureDoesNotMatch", CALCULATED);
   }
   const url = new URL(request.url, "http://signed.invalid");

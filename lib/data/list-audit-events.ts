@@ -15,8 +15,18 @@ import type { AuditEventView, AuditFilters, AuditPage, ListAuditQuery } from "@/
 /** The most records one export holds: CloudTrail's own log files are a few thousand events each. */
 export const EXPORT_LIMIT = 10_000;
 
-function whereOf(accountId: string, filters: AuditFilters): Prisma.AuditEventWhereInput {
-  const and: Prisma.AuditEventWhereInput[] = [{ accountId }];
+/**
+ * Only events since the account was made: a closed account's id may be used again (CloseAccount),
+ * and its earlier owner's trail is not the new owner's to read.
+ */
+async function since(accountId: string): Promise<Date> {
+  await findAccountOrThrow(db(), accountId);
+  const { createdAt } = await db().account.findUniqueOrThrow({ where: { id: accountId }, select: { createdAt: true } });
+  return createdAt;
+}
+
+function whereOf(accountId: string, filters: AuditFilters, from: Date): Prisma.AuditEventWhereInput {
+  const and: Prisma.AuditEventWhereInput[] = [{ accountId }, { at: { gte: from } }];
   // A role's ARN stands for every session of that role.
   if (filters.principal) and.push({ OR: [{ principalArn: filters.principal }, { sessionIssuerArn: filters.principal }] });
   if (filters.eventName) and.push({ eventName: filters.eventName });
@@ -51,12 +61,12 @@ function toView(row: AuditEvent): AuditEventView {
 }
 
 export async function listAuditEvents(accountId: string, query: ListAuditQuery): Promise<AuditPage> {
-  await findAccountOrThrow(db(), accountId);
-  const where = whereOf(accountId, query);
+  const from = await since(accountId);
+  const where = whereOf(accountId, query, from);
   const [total, rows, principals] = await Promise.all([
     db().auditEvent.count({ where }),
     db().auditEvent.findMany({ where, orderBy: ORDER, skip: (query.page - 1) * query.pageSize, take: query.pageSize }),
-    db().auditEvent.groupBy({ by: ["principalArn"], where: { accountId, principalArn: { not: null } }, _max: { at: true }, orderBy: { _max: { at: "desc" } }, take: 100 }),
+    db().auditEvent.groupBy({ by: ["principalArn"], where: { accountId, at: { gte: from }, principalArn: { not: null } }, _max: { at: true }, orderBy: { _max: { at: "desc" } }, take: 100 }),
   ]);
   return {
     items: rows.map(toView),
@@ -69,8 +79,8 @@ export async function listAuditEvents(accountId: string, query: ListAuditQuery):
 
 /** The filtered trail as CloudTrail's log file (`{"Records": [...]}`), oldest first as CloudTrail writes them. */
 export async function exportAuditEvents(accountId: string, filters: AuditFilters): Promise<{ Records: readonly CloudTrailRecord[] }> {
-  await findAccountOrThrow(db(), accountId);
-  const rows = await db().auditEvent.findMany({ where: whereOf(accountId, filters), orderBy: ORDER, take: EXPORT_LIMIT });
+  const from = await since(accountId);
+  const rows = await db().auditEvent.findMany({ where: whereOf(accountId, filters, from), orderBy: ORDER, take: EXPORT_LIMIT });
   const accountIds = [...new Set(rows.map((row) => row.principalAccountId).filter((id): id is string => id !== null))];
   const aliases = new Map((await db().account.findMany({ where: { id: { in: accountIds } }, select: { id: true, alias: true } })).map((a) => [a.id, a.alias]));
   return cloudTrailFile(rows.reverse().map((row) => cloudTrailRecord(row, (id) => aliases.get(id))));

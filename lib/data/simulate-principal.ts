@@ -103,8 +103,10 @@ async function sandboxCaller(sandbox: NonNullable<SimulateInput["sandbox"]>, wit
 }
 
 /** Stored roles among the resources, by ARN: their trust policies answer every sts action on them. */
-async function rolesByArn(resources: readonly string[]): Promise<Map<string, { accountId: string; name: string; trustPolicy: string }>> {
-  const arns = resources.filter(isRoleArn);
+async function rolesByArn(resources: readonly string[], readable: string | null): Promise<Map<string, { accountId: string; name: string; trustPolicy: string }>> {
+  // Only roles of the account the caller may read: another account's trust policies (and whether
+  // its roles exist) are not the caller's to see, as IAM's API never reaches across accounts.
+  const arns = resources.filter((arn) => isRoleArn(arn) && (readable === null || arnAccount(arn) === readable));
   if (arns.length === 0) return new Map();
   const roles = await db().role.findMany({ where: { arn: { in: arns } }, select: { arn: true, accountId: true, name: true, trustPolicy: true } });
   return new Map(roles.map((role) => [role.arn, role]));
@@ -116,7 +118,11 @@ async function rolesByArn(resources: readonly string[]): Promise<Map<string, { a
  */
 const TURN_MS = 20;
 
-export async function simulatePrincipal(input: SimulateInput): Promise<SimulationResult> {
+/**
+ * `readableAccount`: the only account whose stored trust policies answer sts actions on its roles
+ * (the caller's acting account); null reads every account (scripts and tests acting as the operator).
+ */
+export async function simulatePrincipal(input: SimulateInput, readableAccount: string | null = null): Promise<SimulationResult> {
   const withSession = input.sessionPolicy !== null;
   const caller = input.principal ? await storedCaller(input.principal, withSession) : await sandboxCaller(input.sandbox!, withSession);
   const policies = [...caller.policies];
@@ -125,7 +131,7 @@ export async function simulatePrincipal(input: SimulateInput): Promise<Simulatio
   await turn();
   const explicitResource = input.resourcePolicy === null ? null : policies.push(pastedPolicy("resource", "Resource-based policy", input.resourcePolicy)) - 1;
   await turn();
-  const roles = input.resourcePolicy === null ? await rolesByArn(input.resources) : new Map();
+  const roles = input.resourcePolicy === null ? await rolesByArn(input.resources, readableAccount) : new Map();
   const trustIndex = new Map<string, number>();
   const evaluators = new RowEvaluators(caller, input);
   await evaluators.warm();

@@ -66,3 +66,51 @@ describe("a session whose user was deleted", () => {
     expect((answer.body as { error: { code: string } }).error.code).toBe("AccessDenied");
   });
 });
+
+describe("a caller of another account", () => {
+  // The IAM API never reaches across accounts, and its refusal tells nothing of what the other
+  // account holds: not an entity's path, its stored spelling or its tags.
+  it("learns nothing of that account's users from the refusal", async () => {
+    const other = await freshAccount();
+    await createUser(other, { userName: "Bob", path: "/engineering/", tags: [{ key: "team", value: "secret-project" }] });
+    const user = await import("@/app/api/v1/accounts/[accountId]/users/[userName]/route");
+    const answer = await callRoute(user.GET, "GET", `/api/v1/accounts/${other}/users/BOB`, { accountId: other, userName: "BOB" }, undefined, await sessionCookie({ accountId }));
+    expect(answer.status).toBe(403);
+    const text = JSON.stringify(answer.body);
+    expect(text).toContain(`arn:aws:iam::${other}:user/bob`);
+    expect(text).not.toContain("engineering");
+    expect(text).not.toContain("secret-project");
+  });
+
+  it("cannot read another account's trust policies through the simulator", async () => {
+    const other = await freshAccount();
+    const { createRole } = await import("@/lib/data/create-role");
+    const { createRoleInput } = await import("@/lib/schemas/role");
+    const trust = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { AWS: `arn:aws:iam::${accountId}:root` }, Action: "sts:AssumeRole", Condition: { StringEquals: { "sts:ExternalId": "vendor-secret-42" } } }] });
+    await createRole(other, createRoleInput.parse({ roleName: "VendorRole", trustPolicy: trust }));
+    const simulate = await import("@/app/api/v1/simulate/route");
+    const answer = await callRoute(
+      simulate.POST,
+      "POST",
+      "/api/v1/simulate",
+      {},
+      { principal: { accountId, type: "user", name: "alice" }, actions: ["sts:AssumeRole"], resources: [`arn:aws:iam::${other}:role/VendorRole`] },
+      await sessionCookie({ accountId, userName: "alice" }),
+    );
+    expect(answer.status).toBe(200);
+    expect(JSON.stringify(answer.body)).not.toContain("vendor-secret-42");
+  });
+});
+
+describe("a user deleted and made again under the same name", () => {
+  // AWS binds credentials to the principal's unique id, not its name.
+  it("is another principal: the old session gets nothing from the new user", async () => {
+    const cookie = await sessionCookie({ accountId, userName: "alice" });
+    const { deleteUser } = await import("@/lib/data/delete-user");
+    await deleteUser(accountId, "alice", { force: true });
+    await createUser(accountId, { userName: "alice", path: "/", tags: [] });
+    await putInlinePolicy("user", accountId, "alice", "Create", allow("iam:CreateUser"));
+    expect((await create(cookie, "mallory")).status).toBe(403);
+    expect((await create(await sessionCookie({ accountId, userName: "alice" }), "bob")).status).toBe(201);
+  });
+});

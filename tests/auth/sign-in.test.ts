@@ -212,3 +212,16 @@ describe("signing in the root user", () => {
     expect(signedIn.identity.mfaAt).not.toBeNull();
   });
 });
+
+describe("attempts sent at once", () => {
+  // The throttle counts each failure before the next attempt is checked, however the attempts
+  // arrive: 25 wrong passwords sent in parallel are 6 checked (5 free, the 6th starts a delay)
+  // and 19 refused unchecked, as one after another (lib/auth/throttle.ts).
+  it("cannot outrun the throttle", async () => {
+    const now = new Date();
+    const attempts = Array.from({ length: 25 }, () => refusal(signIn(asAlice({ password: "Wrong-Horse-9" }), facts, LOGIN_TO, now)));
+    const codes = (await Promise.all(attempts)).map((error) => error.code);
+    expect(codes.filter((code) => code === "AccessDenied")).toHaveLength(6);
+    expect(codes.filter((code) => code === "Throttling")).toHaveLength(19);
+  });
+});

@@ -13,9 +13,9 @@ const secretOf = async (id: string): Promise<KeySecret | null> => (id === KEY.ac
 const NOW = new Date("2026-12-03T12:00:00Z");
 
 /** A request signed by @smithy/signature-v4, as the AWS SDK for JavaScript signs it. */
-async function sdkSigned(options: { body?: string; path?: string; query?: Record<string, string>; key?: typeof KEY; at?: Date; service?: string } = {}): Promise<IncomingSigned> {
+async function sdkSigned(options: { body?: string; path?: string; query?: Record<string, string>; key?: typeof KEY; at?: Date; service?: string; region?: string; headers?: Record<string, string> } = {}): Promise<IncomingSigned> {
   const body = options.body ?? "Action=ListUsers&Version=2010-05-08";
-  const signer = new SignatureV4({ credentials: options.key ?? KEY, region: "us-east-1", service: options.service ?? "iam", sha256: Hash.bind(null, "sha256") });
+  const signer = new SignatureV4({ credentials: options.key ?? KEY, region: options.region ?? "us-east-1", service: options.service ?? "iam", sha256: Hash.bind(null, "sha256") });
   const signed = await signer.sign(
     new HttpRequest({
       method: "POST",
@@ -24,7 +24,7 @@ async function sdkSigned(options: { body?: string; path?: string; query?: Record
       port: 3000,
       path: options.path ?? "/aws",
       query: options.query ?? {},
-      headers: { host: "localhost:3000", "content-type": "application/x-www-form-urlencoded; charset=utf-8" },
+      headers: { host: "localhost:3000", "content-type": "application/x-www-form-urlencoded; charset=utf-8", ...options.headers },
       body,
     }),
     { signingDate: options.at ?? NOW },
@@ -48,6 +48,14 @@ describe("SigV4 verification", () => {
     expect(await verifySigV4(forged, secretOf, NOW)).toMatchObject({ status: 403, code: "SignatureDoesNotMatch", message: expect.stringMatching(/^The request signature we calculated does not match/) });
     expect(await verifySigV4({ ...request, body: Buffer.from("Action=CreateUser&UserName=mallory&Version=2010-05-08") }, secretOf, NOW)).toMatchObject({ code: "SignatureDoesNotMatch" });
     expect(await verifySigV4({ ...request, url: "/aws?extra=1" }, secretOf, NOW)).toMatchObject({ code: "SignatureDoesNotMatch" });
+  });
+
+  it("refuses an unsigned payload and a scope outside us-east-1, as IAM does (the body is always signed)", async () => {
+    const unsigned = await sdkSigned({ headers: { "x-amz-content-sha256": "UNSIGNED-PAYLOAD" } });
+    expect(await verifySigV4({ ...unsigned, body: Buffer.from("Action=CreateUser&UserName=mallory") }, secretOf, NOW)).toMatchObject({ status: 403, code: "SignatureDoesNotMatch" });
+    expect(await verifySigV4(unsigned, secretOf, NOW)).toMatchObject({ code: "SignatureDoesNotMatch" });
+    const elsewhere = await sdkSigned({ region: "eu-west-1" });
+    expect(await verifySigV4(elsewhere, secretOf, NOW)).toMatchObject({ status: 403, code: "SignatureDoesNotMatch", message: expect.stringContaining("us-east-1") });
   });
 
   it("refuses a signing time more than 15 minutes off with AWS's 'Signature expired' message", async () => {

@@ -25,8 +25,9 @@ describe("the source address of a request", () => {
     expect(factsOf(req.headers)).toMatchObject({ sourceIp: "127.0.0.1", secure: true });
   });
 
-  it("keeps a trusted proxy's headers when IAM_TRUST_PROXY=1", () => {
-    const req = request({ "x-forwarded-for": "198.51.100.4, 10.0.0.1", "x-forwarded-proto": "https" }, "10.0.0.1");
+  it("keeps a trusted proxy's headers when IAM_TRUST_PROXY=1, taking the address the proxy appended", () => {
+    // The client wrote 127.0.0.1 itself; the proxy (10.0.0.1) appended the address it saw.
+    const req = request({ "x-forwarded-for": "127.0.0.1, 198.51.100.4", "x-forwarded-proto": "https" }, "10.0.0.1");
     forwardedHeaders(req, true);
     expect(factsOf(req.headers)).toMatchObject({ sourceIp: "198.51.100.4", secure: true });
   });

@@ -44,7 +44,7 @@ export const DELETE = apiRoute(
     const { identity, facts } = caller;
     const everywhere = query.everywhere === "true";
     let ended = 0;
-    if (everywhere) ended = await deleteSessionsOf(identity.signedIn.arn);
+    if (everywhere) ended = await deleteSessionsOf(identity.signedIn.type === "Root" ? { rootOf: identity.signedIn.accountId } : { userId: identity.signedIn.userId });
     else if (identity.sessionIdHash) {
       await deleteSession(identity.sessionIdHash);
       ended = 1;

@@ -10,7 +10,7 @@ import { simulateBody } from "@/lib/schemas/simulation";
 // user or role, in its account; pasted policies are SimulateCustomPolicy (no resource type: "*")
 // in the caller's own account.
 // https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_testing-policies.html#permissions-required_policy-simulator-api
-export const POST = apiRoute(async ({ body }) => simulatePrincipal(body), {
+export const POST = apiRoute(async ({ body, caller }) => simulatePrincipal(body, caller.identity.accountId), {
   body: simulateBody,
   authorize: async ({ body, identity }) => {
     if (!body.principal) return op(identity.accountId, "iam:SimulateCustomPolicy", "*");
