@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
 import { test, expect } from "./support/test";
+import { EDITOR_LOAD_MS } from "./support/editor";
 import { PROD_ACCOUNT, uniqueName } from "./support/iam-api";
 
 // The Monaco policy editor on the create policy page: served from our origin, completion from
@@ -132,7 +133,7 @@ test("leaving with unsaved changes asks first", async ({ page }) => {
 test("an AWS managed policy is shown in a read-only editor", async ({ page }) => {
   await page.goto(`/accounts/${PROD_ACCOUNT}/policies/AmazonS3ReadOnlyAccess`);
   const viewer = page.getByRole("textbox", { name: "Policy document", exact: true });
-  await expect(viewer).toBeAttached();
+  await expect(viewer).toBeAttached({ timeout: EDITOR_LOAD_MS });
   await expect(viewer).not.toBeEditable();
   await expect(page.getByRole("main")).toContainText("s3:Get*");
 });

@@ -1,5 +1,6 @@
 import type { APIRequestContext, Page } from "@playwright/test";
 import { test, expect } from "./support/test";
+import { EDITOR_LOAD_MS } from "./support/editor";
 import { PROD_ACCOUNT, uniqueName } from "./support/iam-api";
 import { layoutProblems } from "./support/layout-checks";
 import { allowDocument } from "./support/policy-document";
@@ -61,7 +62,7 @@ const PAGES: { name: string; path: () => string; ready: (page: Page) => Promise<
     name: "policy detail with the editor",
     path: () => `/accounts/${A}/policies/${policyName}`,
     ready: async (page) => {
-      await expect(page.locator(".monaco-editor")).toBeVisible();
+      await expect(page.locator(".monaco-editor")).toBeVisible({ timeout: EDITOR_LOAD_MS });
       await expect(page.getByText("summary-for-the-board.pdf", { exact: false }).first()).toBeVisible();
     },
   },
