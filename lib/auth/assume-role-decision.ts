@@ -35,8 +35,12 @@ export const assumeRoleDenied = (principalArn: string, roleArn: string): string 
 export const rootCannotAssume = (principalArn: string, roleArn: string): string =>
   accessDeniedMessage({ principalArn, action: ASSUME_ROLE, resource: roleArn, result: { decision: "implicitDeny", gate: "rootUser", explanation: [] } }) ?? assumeRoleDenied(principalArn, roleArn);
 
-export function decideAssumeRole(request: AssumeRoleRequest): AssumeRoleVerdict {
-  const prepared = prepareRequest({
+/**
+ * The engine's request for sts:AssumeRole of `request.role` by `request.principal` (Switch Role
+ * decides it once; multi-account views compile it once per caller and role and evaluate it again).
+ */
+export function assumeRoleRequest(request: Omit<AssumeRoleRequest, "context">, context: Readonly<Record<string, ContextValue>> = {}) {
+  return {
     principal: { arn: request.principal.arn, tags: request.principal.tags },
     identityPolicies: request.identityPolicies,
     permissionsBoundary: request.permissionsBoundary,
@@ -47,8 +51,12 @@ export function decideAssumeRole(request: AssumeRoleRequest): AssumeRoleVerdict 
     sessionPolicy: null,
     action: ASSUME_ROLE,
     resource: request.role.arn,
-    context: request.context,
-  });
+    context,
+  };
+}
+
+export function decideAssumeRole(request: AssumeRoleRequest): AssumeRoleVerdict {
+  const prepared = prepareRequest(assumeRoleRequest(request, request.context));
   if (!prepared.ok) return { allowed: false, result: null, message: assumeRoleDenied(request.principal.arn, request.role.arn) };
   const result = createEvaluator(prepared).evaluate(ASSUME_ROLE, request.role.arn, request.context);
   if (result.decision === "allowed") return { allowed: true, result };

@@ -1,6 +1,6 @@
 import "server-only";
 import { assumedRoleArn } from "@/lib/arn";
-import { assumeRoleDenied, ASSUME_ROLE, rootCannotAssume } from "@/lib/auth/assume-role-decision";
+import { assumeRoleDenied, assumeRoleRequest, ASSUME_ROLE, rootCannotAssume } from "@/lib/auth/assume-role-decision";
 import { callerEntry, callerKey, currentStamp, decideOperations, documentCache, type CallerEntry } from "@/lib/auth/authorize";
 import { globalContext, type Identity, type RequestFacts } from "@/lib/auth/identity";
 import { keptCache, type Stamp } from "@/lib/data/compiled-policies";
@@ -40,28 +40,18 @@ async function callerDoors(identity: Identity, stamp: Stamp): Promise<CallerDoor
   return callers.set(key, { entry, assume: new Map() });
 }
 
-/** The same request lib/auth/assume-role-decision.ts builds for Switch Role, compiled once per caller and role. */
+/** Switch Role's request (assumeRoleRequest), compiled once per caller and role. */
 function assumeEvaluator(doors: CallerDoors, identity: Identity, role: AccountRole): Evaluator | null {
   const key = `${identity.arn}|${role.arn}`;
   const found = doors.assume.get(key);
   if (found) return found;
-  const prepared = prepareRequest(
-    {
-      principal: { arn: identity.arn, tags: doors.entry.tags },
-      identityPolicies: doors.entry.identityPolicies,
-      permissionsBoundary: doors.entry.boundary,
-      scps: null,
-      rcps: null,
-      resourcePolicy: role.trustPolicy,
-      resourceAccount: role.accountId === identity.accountId ? null : role.accountId,
-      sessionPolicy: null,
-      action: ASSUME_ROLE,
-      resource: role.arn,
-      context: {},
-    },
-    "evaluate",
-    documentCache(),
-  );
+  const request = assumeRoleRequest({
+    principal: { arn: identity.arn, accountId: identity.accountId, tags: doors.entry.tags },
+    identityPolicies: doors.entry.identityPolicies,
+    permissionsBoundary: doors.entry.boundary,
+    role: { arn: role.arn, accountId: role.accountId, trustPolicy: role.trustPolicy },
+  });
+  const prepared = prepareRequest(request, "evaluate", documentCache());
   if (!prepared.ok) return null;
   const evaluator = createEvaluator(prepared);
   if (doors.assume.size > 512) doors.assume.clear();

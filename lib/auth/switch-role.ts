@@ -5,7 +5,7 @@ import { recordAudit } from "@/lib/auth/audit";
 import { globalContext, type Identity, type RequestFacts } from "@/lib/auth/identity";
 import { defaultDisplayName, rememberRole, roleSessionState } from "@/lib/auth/role-session-state";
 import { sessionIdentity } from "@/lib/auth/sessions";
-import { getPrincipalPolicies } from "@/lib/data/get-principal-policies";
+import { callerEntry, currentStamp } from "@/lib/auth/authorize";
 import { parseStoredDocument } from "@/lib/data/principal-policy-documents";
 import { db } from "@/lib/db";
 import { httpError, validationError, type IamError } from "@/lib/errors";
@@ -75,11 +75,12 @@ async function findRole(accountId: string, path: string, name: string) {
 }
 
 async function decide(signedIn: Identity, role: { arn: string; trustPolicy: string }, roleAccount: string, facts: RequestFacts, now: Date): Promise<AssumeRoleVerdict> {
-  const policies = signedIn.type === "IAMUser" && signedIn.signedIn.userName ? await getPrincipalPolicies("user", signedIn.accountId, signedIn.signedIn.userName) : null;
+  // The signed-in user's side, as the door reads it for every request (kept, found by unique id).
+  const caller = await callerEntry(signedIn, await currentStamp());
   return decideAssumeRole({
-    principal: { arn: signedIn.arn, accountId: signedIn.accountId, tags: policies?.tags ?? {} },
-    identityPolicies: policies?.identityPolicies ?? [],
-    permissionsBoundary: policies?.permissionsBoundary ?? null,
+    principal: { arn: signedIn.arn, accountId: signedIn.accountId, tags: caller.tags },
+    identityPolicies: caller.identityPolicies,
+    permissionsBoundary: caller.boundary,
     role: { arn: role.arn, accountId: roleAccount, trustPolicy: parseStoredDocument(role.trustPolicy) },
     context: globalContext(signedIn, facts, now),
   });
