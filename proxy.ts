@@ -20,7 +20,8 @@ export function proxy(request: NextRequest) {
   if (refusal) return refusalPage(refusal, request.nextUrl.pathname);
 
   const { pathname, search } = request.nextUrl;
-  const page = !pathname.startsWith("/api/") && !pathname.startsWith("/_next/");
+  // /aws is the AWS CLI's and SDKs' endpoint: signed requests, never sent to the sign-in page.
+  const page = !pathname.startsWith("/api/") && !pathname.startsWith("/_next/") && pathname !== "/aws";
   if (page && !PUBLIC_PAGES.has(pathname) && !SESSION_COOKIE_NAMES.some((name) => request.cookies.has(name))) {
     const signIn = new URL("/signin", request.url);
     if (pathname !== "/" || search) signIn.searchParams.set("next", pathname + search);
@@ -40,7 +41,7 @@ export function proxy(request: NextRequest) {
 
 function refusalPage(refusal: Refusal, pathname: string): Response {
   // The API's refusals keep the API's JSON error shape (bodyless requests reach the proxy too).
-  if (pathname.startsWith("/api/")) {
+  if (pathname.startsWith("/api/") || pathname === "/aws") {
     const response = errorResponse(refusal);
     response.headers.set("Cache-Control", "no-store");
     return response;

@@ -34,6 +34,15 @@ export const IAM_ERROR_CODES = [
   "InvalidUserType",
   // EnableMFADevice: the two codes are not the device's (IAM API reference, EnableMFADevice).
   "InvalidAuthenticationCode",
+  // The AWS Query API (/aws): an unknown or missing Action, IAM's InvalidInput, STS's own errors,
+  // GetCredentialReport before GenerateCredentialReport, and writes to AWS managed policies.
+  "InvalidAction",
+  "MissingAction",
+  "InvalidInput",
+  "InvalidParameterValue",
+  "PackedPolicyTooLarge",
+  "ReportNotPresent",
+  "UnmodifiableEntity",
 ] as const;
 
 export type IamErrorCode = (typeof IAM_ERROR_CODES)[number];

@@ -32,6 +32,13 @@ const STATUS: Record<IamErrorCode, number> = {
   PasswordPolicyViolation: 400,
   InvalidUserType: 400,
   InvalidAuthenticationCode: 403,
+  InvalidAction: 400,
+  MissingAction: 400,
+  InvalidInput: 400,
+  InvalidParameterValue: 400,
+  PackedPolicyTooLarge: 400,
+  ReportNotPresent: 410,
+  UnmodifiableEntity: 400,
 };
 
 /** Error lists stop here; the count of the rest travels as `moreIssues`. */

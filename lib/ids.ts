@@ -11,10 +11,12 @@ function base32(length: number): string {
   return out;
 }
 
-export type UniqueIdPrefix = "AIDA" | "AGPA" | "AROA" | "ANPA" | "AKIA";
+export type UniqueIdPrefix = "AIDA" | "AGPA" | "AROA" | "ANPA" | "AIPA" | "AKIA";
 
 export const newUniqueId = (prefix: Exclude<UniqueIdPrefix, "AKIA">): string => prefix + base32(17);
 export const newAccessKeyId = (): string => "AKIA" + base32(16);
+/** STS temporary credentials' key id: ASIA + 16 characters. */
+export const newTemporaryAccessKeyId = (): string => "ASIA" + base32(16);
 /** A 40-character secret access key; shown once, stored only as a hash. */
 export const newSecretAccessKey = (): string =>
   randomBytes(30).toString("base64").replace(/\+/g, "A").replace(/\//g, "z");

@@ -195,7 +195,8 @@ export function apiRoute<P = Record<string, never>, Q = undefined, B = undefined
   return Object.assign(handler, { door });
 }
 
-async function audit(identity: Identity, facts: RequestFacts, operations: Operation[], params: unknown, body: unknown, error: IamError | null, readOnly: boolean): Promise<void> {
+/** The audit trail's record of a request through the door (also the AWS endpoint's, lib/aws/dispatch.ts). */
+export async function audit(identity: Identity, facts: RequestFacts, operations: Operation[], params: unknown, body: unknown, error: IamError | null, readOnly: boolean): Promise<void> {
   const first = operations[0];
   const event = eventOf(first.action);
   await recordAudit({

@@ -78,14 +78,21 @@ async function secretOf(accessKeyId: string): Promise<KeySecret | null> {
   return { secretAccessKey: open(key.sealedSecret, masterKey(), `access-key:${accessKeyId}`) };
 }
 
+export interface SignedCaller extends Authenticated {
+  /** The credential scope's service ("iam", "sts") and region. */
+  service: string;
+  region: string;
+}
+
 /** A SigV4-signed request's identity; throws AWS's error for a missing, unknown or bad signature. */
-export async function signedCaller(req: Request, body: Uint8Array, now: Date = new Date()): Promise<Authenticated> {
+export async function signedCaller(req: Request, body: Uint8Array, now: Date = new Date(), options: { anyRegion?: boolean } = {}): Promise<SignedCaller> {
   const url = new URL(req.url);
   const headers: Record<string, string> = {};
   req.headers.forEach((value, name) => (headers[name] = value));
-  const result = await verifySigV4({ method: req.method, url: url.pathname + url.search, headers, body }, secretOf, now);
+  const result = await verifySigV4({ method: req.method, url: url.pathname + url.search, headers, body }, secretOf, now, options);
   if (!result.ok) throw httpError(result.code, result.message);
-  return { identity: await keyIdentity(result.accessKeyId, result.service, result.region, now), mustChangePassword: false };
+  const identity = await keyIdentity(result.accessKeyId, result.service, result.region, now);
+  return { identity, mustChangePassword: false, service: result.service, region: result.region };
 }
 
 export const missingAuthentication = () => httpError("MissingAuthenticationToken", "Request is missing Authentication Token");

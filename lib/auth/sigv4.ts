@@ -108,7 +108,12 @@ const sameHex = (a: string, b: string) => a.length === b.length && timingSafeEqu
  * Checks the request's signature. `secretOf` finds the key's secret (null: no such key).
  * Requests without an Authorization header are MissingAuthenticationToken.
  */
-export async function verifySigV4(request: IncomingSigned, secretOf: (accessKeyId: string) => Promise<KeySecret | null>, now: Date = new Date()): Promise<SigV4Result> {
+export async function verifySigV4(
+  request: IncomingSigned,
+  secretOf: (accessKeyId: string) => Promise<KeySecret | null>,
+  now: Date = new Date(),
+  options: { anyRegion?: boolean } = {},
+): Promise<SigV4Result> {
   const header = headerOf(request.headers, "authorization");
   if (!header) return fail(403, "MissingAuthenticationToken", "Request is missing Authentication Token");
   const auth = parseAuthorization(header);
@@ -123,8 +128,9 @@ export async function verifySigV4(request: IncomingSigned, secretOf: (accessKeyI
   if (key.sessionToken !== undefined && headerOf(request.headers, "x-amz-security-token") !== key.sessionToken) {
     return fail(403, "InvalidClientTokenId", "The security token included in the request is invalid.");
   }
-  // The console, like IAM, is called in us-east-1 (a signature scoped to another region is not for it).
-  if (auth.region !== "us-east-1") {
+  // The console's own API, like IAM, is called in us-east-1 (a signature scoped to another region is
+  // not for it); the AWS endpoint (/aws) takes any region, as clients configured for theirs sign.
+  if (!options.anyRegion && auth.region !== "us-east-1") {
     return fail(403, "SignatureDoesNotMatch", `Credential should be scoped to a valid region, not '${auth.region}'. The console, like IAM, is called in us-east-1.`);
   }
   const skew = skewProblem(signedAt, now);

@@ -1,0 +1,4 @@
+import "server-only";
+import type { SomeAwsOperation } from "@/lib/aws/operation";
+
+export const mfaOperations: SomeAwsOperation[] = [];

@@ -1,0 +1,95 @@
+import "server-only";
+import { z } from "@/lib/schemas/zod";
+import { iamPath, policyArn, userName } from "@/lib/schemas/common";
+import { userArn } from "@/lib/arn";
+import { entityArn, op, requestTagContext } from "@/lib/api/operations";
+import { createUser } from "@/lib/data/create-user";
+import { getUser } from "@/lib/data/get-user";
+import { listUserRows } from "@/lib/data/list-user-rows";
+import { accountOf, awsOperation, type SomeAwsOperation } from "@/lib/aws/operation";
+import { awsTags, pagingFields, pathPrefix } from "@/lib/aws/inputs";
+import { page, paging } from "@/lib/aws/paging";
+import { boundaryOut, tagsOut, when } from "@/lib/aws/shapes";
+import type { User } from "@/lib/schemas/user";
+import type { Caller } from "@/lib/auth/caller";
+import { httpError } from "@/lib/errors";
+
+/**
+ * IAM's user operations (IAM API Reference: CreateUser, GetUser, ListUsers, …), each authorized
+ * as the console's users routes authorize the same call and done by the same lib/data function.
+ */
+
+/** The User data type: GetUser and CreateUser answer it with tags and boundary. */
+export const userOut = (user: User) => ({
+  Path: user.path,
+  UserName: user.userName,
+  UserId: user.userId,
+  Arn: user.arn,
+  CreateDate: when(user.createdAt),
+  PermissionsBoundary: boundaryOut(user.permissionsBoundary),
+  Tags: user.tags.length > 0 ? tagsOut(user.tags) : undefined,
+});
+
+const createUserOperation = awsOperation({
+  service: "iam",
+  action: "CreateUser",
+  input: z.object({ UserName: userName, Path: iamPath, Tags: awsTags.optional(), PermissionsBoundary: policyArn.optional() }),
+  authorize: (input, caller) =>
+    op(accountOf(caller), "iam:CreateUser", userArn(accountOf(caller), input.Path, input.UserName), {
+      ...requestTagContext(input.Tags),
+      ...(input.PermissionsBoundary ? { "iam:PermissionsBoundary": input.PermissionsBoundary } : {}),
+    }),
+  run: async (input, caller) => {
+    const user = await createUser(accountOf(caller), { userName: input.UserName, path: input.Path, tags: input.Tags ?? [], permissionsBoundaryArn: input.PermissionsBoundary });
+    return { User: userOut(user) };
+  },
+});
+
+/** GetUser without UserName is the caller itself: a user, or (for root credentials) the account. */
+function ownUserName(caller: Caller): string | null {
+  const { identity } = caller;
+  if (identity.role) throw httpError("ValidationError", "Must specify userName when calling with non-User credentials", undefined, "UserName");
+  return identity.type === "IAMUser" ? identity.signedIn.userName : null;
+}
+
+const getUserOperation = awsOperation({
+  service: "iam",
+  action: "GetUser",
+  readOnly: true,
+  input: z.object({ UserName: userName.optional() }),
+  authorize: async (input, caller) => {
+    const name = input.UserName ?? ownUserName(caller);
+    const account = accountOf(caller);
+    return op(account, "iam:GetUser", name === null ? `arn:aws:iam::${account}:root` : await entityArn("user", account, name));
+  },
+  run: async (input, caller) => {
+    const name = input.UserName ?? ownUserName(caller);
+    if (name === null) {
+      // The root user: IAM answers the account's root as a User without a name of its own.
+      const account = accountOf(caller);
+      return { User: { UserId: account, Arn: `arn:aws:iam::${account}:root`, CreateDate: new Date(0) } };
+    }
+    return { User: userOut(await getUser(accountOf(caller), name)) };
+  },
+});
+
+const listUsersOperation = awsOperation({
+  service: "iam",
+  action: "ListUsers",
+  readOnly: true,
+  input: z.object({ PathPrefix: pathPrefix, ...pagingFields }),
+  // ListUsers has no resource type in the Service Authorization Reference: its resource is "*".
+  authorize: (_input, caller) => op(accountOf(caller), "iam:ListUsers", "*"),
+  run: async (input, caller) => {
+    const paged = paging(input);
+    const rows = await listUserRows(accountOf(caller), { pathPrefix: input.PathPrefix, after: paged.after, take: paged.take + 1 });
+    const { items, IsTruncated, Marker } = page(rows, paged, (row) => row.nameLower);
+    return {
+      Users: items.map((row) => ({ Path: row.path, UserName: row.name, UserId: row.id, Arn: row.arn, CreateDate: row.createdAt })),
+      IsTruncated,
+      Marker,
+    };
+  },
+});
+
+export const userOperations: SomeAwsOperation[] = [createUserOperation, getUserOperation, listUsersOperation];
