@@ -1,92 +1,46 @@
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { db } from "@/lib/db";
 import { importManagedPolicies, readManagedPolicies } from "@/prisma/seed/import-managed-policies";
 import { ATTACH_BENCH_POLICY, BENCH, benchUserName, seedBulk } from "./bench/seed-bulk";
+import { bin, DIST, ROOT, run, startNext } from "./bench/next-server";
+import { signedFetch, type Keys } from "./bench/signed-fetch";
 
 // `npm run bench:db`: the console's hot API paths over HTTP against a production build and a
 // database of 10,000 users, 2,000 roles and 1,500 customer policies (plus every AWS managed one).
 
-const ROOT = path.resolve(__dirname, "..");
-const DIST = ".next-bench";
 const DB_FILE = path.join(ROOT, ".tmp", "bench", "iam-bench.db");
 const SAMPLES = 60;
 const WARM_UP = 15;
 const TARGETS_MS: Record<string, number> = { "users list, first page": 50, "user detail": 30 };
-const bin = (name: string) => path.join(ROOT, "node_modules", ".bin", name);
-const env = { ...process.env, DATABASE_URL: `file:${DB_FILE}`, NEXT_DIST_DIR: DIST, NEXT_TELEMETRY_DISABLED: "1", CHECKPOINT_DISABLE: "1" };
 
-function run(label: string, command: string, args: string[], quiet = false): void {
-  console.log(`› ${label}`);
-  const result = spawnSync(command, args, { cwd: ROOT, env, stdio: ["ignore", quiet ? "ignore" : "inherit", "inherit"] });
-  if (result.status !== 0) throw new Error(`${label} failed`);
-}
+const env = {
+  ...process.env,
+  DATABASE_URL: `file:${DB_FILE}`,
+  NEXT_DIST_DIR: DIST,
+  NEXT_TELEMETRY_DISABLED: "1",
+  CHECKPOINT_DISABLE: "1",
+  // The bench's own master key: the server must open the access key this process sealed.
+  IAM_MASTER_KEY: process.env.IAM_MASTER_KEY ?? randomBytes(32).toString("base64"),
+};
 
-function newestMtime(entry: string): number {
-  if (!fs.existsSync(entry)) return 0;
-  const stat = fs.statSync(entry);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return fs
-    .readdirSync(entry)
-    .filter((child) => child !== "node_modules" && child !== "generated")
-    .reduce((newest, child) => Math.max(newest, newestMtime(path.join(entry, child))), 0);
-}
-
-function buildIsStale(): boolean {
-  const buildId = path.join(ROOT, DIST, "BUILD_ID");
-  if (!fs.existsSync(buildId)) return true;
-  const built = fs.statSync(buildId).mtimeMs;
-  return ["app", "components", "lib", "public", "next.config.mjs", "package.json"].some((entry) => newestMtime(path.join(ROOT, entry)) > built);
-}
-
-async function freshDatabase(): Promise<void> {
+/** The scratch database, and an access key of the bench account's root user to sign the calls with. */
+async function freshDatabase(): Promise<Keys> {
   fs.mkdirSync(path.dirname(DB_FILE), { recursive: true });
   for (const suffix of ["", "-journal", "-wal", "-shm"]) fs.rmSync(DB_FILE + suffix, { force: true });
-  run("Migrating a scratch database", bin("prisma"), ["migrate", "deploy"], true);
+  run("Migrating a scratch database", bin("prisma"), ["migrate", "deploy"], env, true);
   // db() opens its database on first use: point it at the scratch one.
-  process.env.DATABASE_URL = env.DATABASE_URL;
+  Object.assign(process.env, { DATABASE_URL: env.DATABASE_URL, IAM_MASTER_KEY: env.IAM_MASTER_KEY });
   const started = performance.now();
   await importManagedPolicies(db(), readManagedPolicies());
   await seedBulk(db());
   console.log(`› Seeded ${BENCH.users} users, ${BENCH.roles} roles, ${BENCH.policies} customer policies in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  const { createRootAccessKey } = await import("@/lib/data/create-root-access-key");
+  const key = await createRootAccessKey(BENCH.accountId);
   await db().$disconnect();
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
-}
-
-async function waitUntilUp(base: string, server: ChildProcess): Promise<void> {
-  for (let i = 0; i < 240; i++) {
-    if (server.exitCode !== null) throw new Error("next start exited");
-    try {
-      if ((await fetch(`${base}/api/v1/accounts`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error("the server did not answer within two minutes");
-}
-
-async function call(method: string, url: string, body?: unknown): Promise<void> {
-  const res = await fetch(url, {
-    method,
-    headers: body === undefined ? undefined : { "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  await res.arrayBuffer();
-  if (!res.ok) throw new Error(`${method} ${url} answered ${res.status}`);
+  return { accessKeyId: key.accessKeyId, secretAccessKey: key.secretAccessKey };
 }
 
 interface Scenario {
@@ -108,8 +62,8 @@ async function measure(scenario: Scenario): Promise<number[]> {
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
-function scenarios(base: string): Scenario[] {
-  const account = `${base}/api/v1/accounts/${BENCH.accountId}`;
+function scenarios(call: (method: string, pathname: string, body?: unknown) => Promise<void>): Scenario[] {
+  const account = `/api/v1/accounts/${BENCH.accountId}`;
   const user = (i: number) => benchUserName((i * 7919) % BENCH.users);
   const arn = encodeURIComponent(ATTACH_BENCH_POLICY);
   return [
@@ -134,17 +88,11 @@ function scenarios(base: string): Scenario[] {
 }
 
 async function main(): Promise<void> {
-  await freshDatabase();
-  if (buildIsStale()) run(`Building the app into ${DIST} (a minute or more)`, bin("next"), ["build"]);
-  else console.log(`› ${DIST} is up to date`);
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  console.log(`› Starting next on port ${port}`);
-  const server = spawn(bin("next"), ["start", "-p", String(port)], { cwd: ROOT, env, detached: true, stdio: "ignore" });
+  const keys = await freshDatabase();
+  const { base, stop } = await startNext(env);
   try {
-    await waitUntilUp(base, server);
     console.log(`\n${"scenario".padEnd(26)}${"median".padStart(10)}${"p95".padStart(10)}   target (p95)`);
-    for (const scenario of scenarios(base)) {
+    for (const scenario of scenarios(signedFetch(base, keys))) {
       const times = await measure(scenario);
       const median = percentile(times, 50);
       const p95 = percentile(times, 95);
@@ -154,11 +102,7 @@ async function main(): Promise<void> {
     }
     console.log(`\n${SAMPLES} samples per scenario after ${WARM_UP} to warm up; load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")} on ${os.cpus().length} CPUs.`);
   } finally {
-    try {
-      process.kill(-(server.pid ?? 0), "SIGTERM");
-    } catch {
-      // already gone
-    }
+    stop();
   }
 }
 

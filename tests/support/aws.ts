@@ -58,3 +58,38 @@ export async function userCredentials(accountId: string, userName: string): Prom
   const key = await createAccessKey(accountId, userName);
   return { accessKeyId: key.accessKeyId, secretAccessKey: key.secretAccessKey };
 }
+
+export interface RawAwsCall {
+  /** Form parameters (POST body) or, for GET, the query string's. */
+  params: Record<string, string>;
+  credentials?: Credentials;
+  method?: "GET" | "POST" | "PUT";
+  service?: string;
+  region?: string;
+  /** Changes the request after signing (to tamper with it). */
+  tamper?: (request: { headers: Record<string, string>; body: string }) => void;
+}
+
+/** A request signed as the SDK signs it (or unsigned without credentials), answered by the endpoint: status and XML text. */
+export async function rawAws(call: RawAwsCall): Promise<{ status: number; text: string; headers: Headers }> {
+  const { SignatureV4 } = await import("@smithy/signature-v4");
+  const { Hash } = await import("@smithy/hash-node");
+  const { HttpRequest } = await import("@smithy/protocol-http");
+  const method = call.method ?? "POST";
+  const form = new URLSearchParams(call.params).toString();
+  const body = method === "GET" ? "" : form;
+  const query = method === "GET" ? Object.fromEntries(new URLSearchParams(call.params)) : {};
+  let headers: Record<string, string> = { host: "localhost" };
+  if (body) headers["content-type"] = "application/x-www-form-urlencoded; charset=utf-8";
+  if (call.credentials) {
+    const signer = new SignatureV4({ credentials: call.credentials, region: call.region ?? "us-east-1", service: call.service ?? "iam", sha256: Hash.bind(null, "sha256") });
+    const signed = await signer.sign(new HttpRequest({ method, protocol: "http:", hostname: "localhost", path: "/aws", query, headers, body: body || undefined }));
+    headers = { ...signed.headers };
+  }
+  const tampered = { headers, body };
+  call.tamper?.(tampered);
+  if (tampered.body) tampered.headers["content-length"] = String(Buffer.byteLength(tampered.body));
+  const url = `http://localhost/aws${method === "GET" && form ? `?${form}` : ""}`;
+  const response = await handleAws(new NextRequest(url, { method, headers: tampered.headers, body: tampered.body || undefined }));
+  return { status: response.status, text: await response.text(), headers: response.headers };
+}
