@@ -23,3 +23,17 @@ test("creates a role with a trust policy", async ({ page }) => {
   const row = page.getByRole("table", { name: /^Roles/ }).getByRole("row").filter({ has: page.getByRole("link", { name: roleName, exact: true }) });
   await expect(row).toContainText("Instance role for the e2e app servers.");
 });
+
+test("creates and removes a role's instance profile on the role page", async ({ page, request }) => {
+  const roleName = uniqueName("e2e-ec2");
+  const created = await request.post(`/api/v1/accounts/${PROD_ACCOUNT}/roles`, { data: { roleName, trustPolicy: serviceTrustPolicy("ec2.amazonaws.com") } });
+  expect(created.ok()).toBe(true);
+  await page.goto(`/accounts/${PROD_ACCOUNT}/roles/${roleName}`);
+  const card = page.locator("section").filter({ has: page.getByRole("heading", { name: /^Instance profiles/ }) });
+  await expect(card).toContainText("No instance profile holds this role");
+  await card.getByRole("button", { name: "Create instance profile" }).click();
+  await expect(card.getByRole("table")).toContainText(`arn:aws:iam::${PROD_ACCOUNT}:instance-profile/${roleName}`);
+  await card.getByRole("button", { name: `Remove instance profile ${roleName}` }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Remove" }).click();
+  await expect(card).toContainText("No instance profile holds this role");
+});

@@ -20,7 +20,9 @@ import { principalCheck } from "@/lib/queries/permission-checks";
 import type { Role } from "@/lib/queries/types";
 import { useAttachedPolicies, useInlinePolicies } from "@/lib/queries/use-principal-policies";
 import { useDeleteRole, useRole } from "@/lib/queries/use-roles";
+import { useRoleInstanceProfiles } from "@/lib/queries/use-instance-profiles";
 import { RoleAssumers } from "@/components/who-can/assume-role-lists";
+import { InstanceProfilesCard } from "./instance-profiles-card";
 import { RoleSettings } from "./role-settings";
 import { TrustRelationships } from "./trust-relationships";
 
@@ -87,6 +89,9 @@ function RoleView({ accountId, role }: { accountId: string; role: Role }) {
           ]}
         />
       </Card>
+      <div className="mb-8">
+        <InstanceProfilesCard accountId={accountId} role={role} />
+      </div>
       <Tabs tabs={TABS} label={`Role ${role.roleName}`}>
         {(tab) => {
           switch (tab) {
@@ -122,14 +127,16 @@ function RoleView({ accountId, role }: { accountId: string; role: Role }) {
   );
 }
 
-/** What DeleteRole refuses to delete around: attached and inline policies. */
+/** What DeleteRole refuses to delete around: instance profiles holding it, attached and inline policies. */
 function RoleInventory({ accountId, roleName }: { accountId: string; roleName: string }) {
   const ref = { accountId, kind: "roles" as const, name: roleName };
+  const profiles = useRoleInstanceProfiles(accountId, roleName);
   const attached = useAttachedPolicies(ref);
   const inline = useInlinePolicies(ref);
   return (
     <InventoryList
       items={[
+        { label: "Instance profiles (the role is taken out; they stay)", names: profiles.data?.map((p) => p.instanceProfileName) },
         { label: "Attached managed policies (detached)", names: attached.data?.map((p) => p.policyName) },
         { label: "Inline policies", names: inline.data?.map((p) => p.policyName) },
       ]}

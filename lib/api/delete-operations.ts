@@ -1,4 +1,5 @@
 import "server-only";
+import { removeRoleFromItsInstanceProfilesOperations } from "@/lib/api/instance-profile-operations";
 import { db } from "@/lib/db";
 import type { Operation } from "@/lib/auth/authorize";
 import { boundaryContext, op, principalTarget } from "@/lib/api/operations";
@@ -72,6 +73,8 @@ export async function deleteRoleOperations(accountId: string, roleName: string, 
     select: { attachedPolicies: POLICY_ARNS, _count: { select: { inlinePolicies: true } } },
   });
   if (!held) return operations;
+  // A force delete takes the role out of its instance profiles first (lib/data/delete-role.ts).
+  operations.push(...(await removeRoleFromItsInstanceProfilesOperations(accountId, roleName)));
   for (const { policy } of held.attachedPolicies) operations.push(onRole("iam:DetachRolePolicy", { "iam:PolicyARN": policy.arn }));
   if (held._count.inlinePolicies > 0) operations.push(onRole("iam:DeleteRolePolicy"));
   return operations;

@@ -176,3 +176,22 @@ export function asSeenBy(callerAccount: string, operation: Operation): Operation
   const resource = entity && entity.accountId !== "aws" ? iamArn(entity.accountId, entity.kind, "/", entity.name.toLowerCase()) : operation.resource;
   return { account: operation.account, action: operation.action, resource };
 }
+
+/**
+ * `action` on the user, group or role `name` (with its path), with its resource tags and the keys
+ * `extra` adds from the stored target: how the console's routes and the AWS endpoint declare every
+ * operation on a policy holder (lib/api/principal-routes.ts, lib/aws/iam/attachment-holders.ts).
+ */
+export async function entityOperation(
+  kind: "user" | "group" | "role",
+  account: string,
+  name: string,
+  action: string,
+  extra: (target: Target) => Record<string, ContextValue> = () => ({}),
+): Promise<Operation> {
+  const target = await principalTarget(kind, account, name);
+  return op(account, action, target.arn, { ...target.resourceContext, ...extra(target) });
+}
+
+/** The target's iam:PermissionsBoundary (groups have none, so their actions get none). */
+export const ownBoundary = (target: Target): Record<string, ContextValue> => boundaryContext(target.boundaryArn);

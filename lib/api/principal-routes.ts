@@ -14,7 +14,7 @@ import { putPermissionsBoundary, type BoundaryHolderKind } from "@/lib/data/put-
 import { entityPathParams } from "@/lib/schemas/params";
 import { policyArnInput, putInlinePolicyInput } from "@/lib/schemas/policy";
 import type { Operation } from "@/lib/auth/authorize";
-import { boundaryContext, op, principalTarget, type Target } from "@/lib/api/operations";
+import { boundaryContext, entityOperation, ownBoundary, type Target } from "@/lib/api/operations";
 import type { ContextValue } from "@/lib/iam";
 
 // The sub-resources users, groups and roles share, written once: each route file under
@@ -27,22 +27,13 @@ import type { ContextValue } from "@/lib/iam";
 
 const WORD = { user: "User", group: "Group", role: "Role" } as const;
 
-/**
- * `iam:{verb}{Kind}{noun}` on the entity named in the path, with its resource tags and the keys
- * `extra` adds from the stored target.
- */
-async function onEntity(
+/** `iam:{verb}{Kind}{noun}` on the entity named in the path (see entityOperation). */
+const onEntity = (
   kind: PolicyHolderKind,
   params: { accountId: string; name: string },
   action: (word: string) => string,
-  extra: (target: Target) => Record<string, ContextValue> = () => ({}),
-): Promise<Operation> {
-  const target = await principalTarget(kind, params.accountId, params.name);
-  return op(params.accountId, `iam:${action(WORD[kind])}`, target.arn, { ...target.resourceContext, ...extra(target) });
-}
-
-/** The target's iam:PermissionsBoundary (groups have none, so their actions get none). */
-const ownBoundary = (target: Target) => boundaryContext(target.boundaryArn);
+  extra?: (target: Target) => Record<string, ContextValue>,
+): Promise<Operation> => entityOperation(kind, params.accountId, params.name, `iam:${action(WORD[kind])}`, extra);
 
 /** …/attached-policies: ListAttached{Kind}Policies, Attach{Kind}Policy, Detach{Kind}Policy (`?policyArn=`). */
 export function attachedPolicyRoutes(kind: PolicyHolderKind) {

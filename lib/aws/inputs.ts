@@ -29,7 +29,7 @@ export const awsInteger = (min: number, max: number) =>
 
 /** Marker and MaxItems, as every IAM list takes them (MaxItems 1–1000, 100 by default). */
 export const pagingFields = {
-  Marker: z.string().min(1).max(320, "Marker must be at most 320 characters.").optional(),
+  Marker: z.string().min(1).max(2048, "Marker must be at most 2,048 characters.").optional(),
   MaxItems: awsInteger(1, 1000).optional(),
 };
 

@@ -9,6 +9,7 @@ export const IAM_ACTIONS = [
   "CreateAccount",
   "CloseAccount",
   "CreateAccountAlias",
+  "DeleteAccountAlias",
   "PutAccountName",
   "StartPrimaryEmailUpdate",
   "CreateUser",
@@ -63,6 +64,10 @@ export const IAM_ACTIONS = [
   "EnableMFADevice",
   "DeactivateMFADevice",
   "DeleteVirtualMFADevice",
+  "CreateInstanceProfile",
+  "DeleteInstanceProfile",
+  "AddRoleToInstanceProfile",
+  "RemoveRoleFromInstanceProfile",
   "ImportAwsManagedPolicies",
   "ResetDemo",
 ] as const;

@@ -10,6 +10,7 @@ export interface UserRow {
   path: string;
   arn: string;
   createdAt: Date;
+  passwordLastUsedAt: Date | null;
 }
 
 /**
@@ -24,7 +25,7 @@ export async function listUserRows(accountId: string, query: { pathPrefix: strin
       ...(query.pathPrefix !== "/" ? { path: { startsWith: query.pathPrefix } } : {}),
       ...(query.after !== null ? { nameLower: { gt: query.after } } : {}),
     },
-    select: { id: true, name: true, nameLower: true, path: true, arn: true, createdAt: true },
+    select: { id: true, name: true, nameLower: true, path: true, arn: true, createdAt: true, passwordLastUsedAt: true },
     orderBy: { nameLower: "asc" },
     take: query.take,
   });

@@ -52,6 +52,7 @@ export async function readUser(tx: Tx, userId: string): Promise<User> {
       ...userRowSelect,
       passwordSetAt: true,
       passwordResetRequired: true,
+      passwordLastUsedAt: true,
       tags: { select: { key: true, value: true }, orderBy: { keyLower: "asc" } },
     },
   });
@@ -62,5 +63,6 @@ export async function readUser(tx: Tx, userId: string): Promise<User> {
     permissionsBoundary: row.boundary,
     passwordSetAt: row.passwordSetAt?.toISOString() ?? null,
     passwordResetRequired: row.passwordResetRequired,
+    passwordLastUsedAt: row.passwordLastUsedAt?.toISOString() ?? null,
   };
 }

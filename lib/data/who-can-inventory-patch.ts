@@ -84,6 +84,12 @@ const REREAD = {
   CreateAccount: "nothing",
   CloseAccount: "everything",
   CreateAccountAlias: "nothing",
+  DeleteAccountAlias: "nothing",
+  // Instance profiles pass a role to EC2: no policy or principal of who-can changes.
+  CreateInstanceProfile: "nothing",
+  DeleteInstanceProfile: "nothing",
+  AddRoleToInstanceProfile: "nothing",
+  RemoveRoleFromInstanceProfile: "nothing",
   PutAccountName: "nothing",
   StartPrimaryEmailUpdate: "nothing",
   UpdateGroup: "everything",

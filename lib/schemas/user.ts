@@ -44,4 +44,6 @@ export interface User extends UserSummary {
   permissionsBoundary: { arn: string; name: string } | null;
   passwordSetAt: string | null;
   passwordResetRequired: boolean;
+  /** When the console password was last used to sign in (GetUser's PasswordLastUsed). */
+  passwordLastUsedAt: string | null;
 }

@@ -4,6 +4,7 @@ import { attachPolicy } from "@/lib/data/attach-policy";
 import { createAccessKey } from "@/lib/data/create-access-key";
 import { createAccount } from "@/lib/data/create-account";
 import { createGroup } from "@/lib/data/create-group";
+import { createInstanceProfileForRole } from "@/lib/data/create-instance-profile";
 import { createPolicy } from "@/lib/data/create-policy";
 import { createPolicyVersion } from "@/lib/data/create-policy-version";
 import { createRole } from "@/lib/data/create-role";
@@ -113,6 +114,8 @@ async function seedDevelopment(): Promise<void> {
   await role(DEV, "DeveloperRole", doc.trustAccount(DEV), "Broad developer access, without deletes of prod-tagged resources.", [aws("PowerUserAccess")]);
   await putInlinePolicy("role", DEV, "DeveloperRole", "DenyProdDeletes", doc.DENY_PROD_DELETES);
   await role(DEV, "EC2AppRole", doc.trustService("ec2.amazonaws.com"), "Instance role for the app servers.", [aws("AmazonS3ReadOnlyAccess")]);
+  // As the AWS console does for an EC2 role: an instance profile of the same name holding it.
+  await createInstanceProfileForRole(DEV, "EC2AppRole");
 }
 
 async function seedSecurity(): Promise<void> {

@@ -13,10 +13,14 @@ import { boundaryOut, tagsOut, when } from "@/lib/aws/shapes";
 import type { User } from "@/lib/schemas/user";
 import type { Caller } from "@/lib/auth/caller";
 import { httpError } from "@/lib/errors";
+import { userChangeOperations } from "@/lib/aws/iam/user-changes";
+import { userTagOperations } from "@/lib/aws/iam/user-tags";
 
 /**
  * IAM's user operations (IAM API Reference: CreateUser, GetUser, ListUsers, …), each authorized
  * as the console's users routes authorize the same call and done by the same lib/data function.
+ * UpdateUser, DeleteUser and the boundary are in user-changes.ts, the tags in user-tags.ts; this
+ * file's list is the one the registry imports.
  */
 
 /** The User data type: GetUser and CreateUser answer it with tags and boundary. */
@@ -26,6 +30,7 @@ export const userOut = (user: User) => ({
   UserId: user.userId,
   Arn: user.arn,
   CreateDate: when(user.createdAt),
+  PasswordLastUsed: when(user.passwordLastUsedAt),
   PermissionsBoundary: boundaryOut(user.permissionsBoundary),
   Tags: user.tags.length > 0 ? tagsOut(user.tags) : undefined,
 });
@@ -85,11 +90,11 @@ const listUsersOperation = awsOperation({
     const rows = await listUserRows(accountOf(caller), { pathPrefix: input.PathPrefix, after: paged.after, take: paged.take + 1 });
     const { items, IsTruncated, Marker } = page(rows, paged, (row) => row.nameLower);
     return {
-      Users: items.map((row) => ({ Path: row.path, UserName: row.name, UserId: row.id, Arn: row.arn, CreateDate: row.createdAt })),
+      Users: items.map((row) => ({ Path: row.path, UserName: row.name, UserId: row.id, Arn: row.arn, CreateDate: row.createdAt, PasswordLastUsed: row.passwordLastUsedAt ?? undefined })),
       IsTruncated,
       Marker,
     };
   },
 });
 
-export const userOperations: SomeAwsOperation[] = [createUserOperation, getUserOperation, listUsersOperation];
+export const userOperations: SomeAwsOperation[] = [createUserOperation, getUserOperation, listUsersOperation, ...userChangeOperations, ...userTagOperations];
