@@ -4,12 +4,16 @@ import { masterKey } from "@/lib/auth/master-key";
 import { open } from "@/lib/auth/sealed";
 import { readSession, sessionIdentity, SESSION_COOKIE_NAMES } from "@/lib/auth/sessions";
 import { verifySigV4, type KeySecret } from "@/lib/auth/sigv4";
+import { isTemporaryKeyId, temporaryIdentity, temporarySecretContext } from "@/lib/auth/temporary-credentials";
 import type { Identity, RequestFacts } from "@/lib/auth/identity";
+import { findTemporaryCredential, markTemporaryCredentialUsed } from "@/lib/data/temporary-credentials";
 import { httpError } from "@/lib/errors";
+import type { TemporaryCredential } from "@/lib/generated/prisma/client";
 
 /**
- * Who sent a request: a SigV4-signed request names an access key (of a user or a root user); a
- * browser carries the console session's cookie. Neither: 403 MissingAuthenticationToken, as AWS.
+ * Who sent a request: a SigV4-signed request names an access key (of a user or a root user) or
+ * STS temporary credentials (ASIA…, with their session token); a browser carries the console
+ * session's cookie. Neither: 403 MissingAuthenticationToken, as AWS.
  */
 
 export interface Authenticated {
@@ -78,6 +82,25 @@ async function secretOf(accessKeyId: string): Promise<KeySecret | null> {
   return { secretAccessKey: open(key.sealedSecret, masterKey(), `access-key:${accessKeyId}`) };
 }
 
+/** Temporary credentials' secret, with the token their requests must carry and their end. */
+const temporarySecret = (row: TemporaryCredential): KeySecret => ({
+  secretAccessKey: open(row.sealedSecret, masterKey(), temporarySecretContext(row.id)),
+  sessionTokenHash: row.tokenHash,
+  expiresAt: row.expiresAt,
+});
+
+const INVALID_TOKEN = "The security token included in the request is invalid.";
+
+/**
+ * GetSessionToken's credentials "cannot call any IAM API operations unless MFA authentication
+ * information is included in the request": IAM (and the console's own API) refuses them as an
+ * invalid token, as AWS does; STS decides its own operations (lib/aws/sts).
+ * https://docs.aws.amazon.com/STS/latest/APIReference/API_GetSessionToken.html
+ */
+function refusesService(row: TemporaryCredential, service: string): boolean {
+  return row.kind === "GetSessionToken" && row.mfaAt === null && service !== "sts";
+}
+
 export interface SignedCaller extends Authenticated {
   /** The credential scope's service ("iam", "sts") and region. */
   service: string;
@@ -89,8 +112,21 @@ export async function signedCaller(req: Request, body: Uint8Array, now: Date = n
   const url = new URL(req.url);
   const headers: Record<string, string> = {};
   req.headers.forEach((value, name) => (headers[name] = value));
-  const result = await verifySigV4({ method: req.method, url: url.pathname + url.search, headers, body }, secretOf, now, options);
+  // The temporary credentials' row is read once: for the secret and then for the identity.
+  let temporary: TemporaryCredential | null = null;
+  const secret = async (accessKeyId: string): Promise<KeySecret | null> => {
+    if (!isTemporaryKeyId(accessKeyId)) return secretOf(accessKeyId);
+    temporary = await findTemporaryCredential(accessKeyId);
+    return temporary ? temporarySecret(temporary) : null;
+  };
+  const result = await verifySigV4({ method: req.method, url: url.pathname + url.search, headers, body }, secret, now, options);
   if (!result.ok) throw httpError(result.code, result.message);
+  const row = temporary as TemporaryCredential | null;
+  if (row) {
+    if (refusesService(row, result.service)) throw httpError("InvalidClientTokenId", INVALID_TOKEN);
+    await markTemporaryCredentialUsed(row, now);
+    return { identity: temporaryIdentity(row), mustChangePassword: false, service: result.service, region: result.region };
+  }
   const identity = await keyIdentity(result.accessKeyId, result.service, result.region, now);
   return { identity, mustChangePassword: false, service: result.service, region: result.region };
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { keptCache, readStamp, sameStamp, type Stamp } from "@/lib/data/compiled-policies";
 import { getPrincipalPolicies } from "@/lib/data/get-principal-policies";
-import { globalContext, type Identity, type RequestFacts } from "@/lib/auth/identity";
+import { globalContext, principalTags, type Identity, type RequestFacts } from "@/lib/auth/identity";
 import { httpError, IamError } from "@/lib/errors";
 import { accessDeniedMessage, createDocumentCache, createEvaluator, prepareRequest, type ContextValue, type DocumentCache, type EvaluationResult, type Evaluator } from "@/lib/iam";
 
@@ -111,22 +111,33 @@ export async function callerEntry(identity: Identity, stamp: Stamp): Promise<Cal
   return callers.set(key, entry);
 }
 
+/**
+ * An STS role session's own part of its requests (lib/aws/sts): its session policy caps the
+ * role's permissions, its session tags override the role's tags ("Session policies", "Pass
+ * session tags in AWS STS"). A console session or a long-term key has neither.
+ */
+const sessionPolicyOf = (identity: Identity) => identity.sessionPolicy ?? null;
+const hasSessionExtras = (identity: Identity) =>
+  sessionPolicyOf(identity) !== null || (identity.sessionTags !== undefined && Object.keys(identity.sessionTags).length > 0);
+
 function evaluatorFor(entry: CallerEntry, identity: Identity, resourceAccount: string): Evaluator {
   const key = resourceAccount === identity.accountId ? "" : resourceAccount;
-  // The session's own ARN: the cache entry is the role's, the evaluator names this session.
-  const cacheKey = `${identity.arn}|${key}`;
+  // The session's own ARN: the cache entry is the role's, the evaluator names this session. Two
+  // STS sessions of one name may differ in session policy and tags: theirs are kept per access key.
+  const extras = hasSessionExtras(identity);
+  const cacheKey = extras ? `${identity.arn}|${identity.accessKeyId ?? ""}|${key}` : `${identity.arn}|${key}`;
   const found = entry.evaluators.get(cacheKey);
   if (found) return found;
   const prepared = prepareRequest(
     {
-      principal: { arn: identity.arn, tags: entry.tags },
+      principal: { arn: identity.arn, tags: extras ? principalTags(entry.tags, identity.sessionTags) : entry.tags },
       identityPolicies: entry.identityPolicies,
       permissionsBoundary: entry.boundary,
       scps: null,
       rcps: null,
       resourcePolicy: null,
       resourceAccount: key === "" ? null : key,
-      sessionPolicy: null,
+      sessionPolicy: sessionPolicyOf(identity),
       action: "",
       resource: "",
       context: {},

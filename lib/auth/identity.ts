@@ -43,6 +43,23 @@ export interface Identity {
   accessKeyId: string | null;
   /** The console session's id hash (for sign-out); null for SigV4. */
   sessionIdHash: string | null;
+  /**
+   * STS temporary credentials (an ASIA… key): how they were issued. Absent for console sessions
+   * and long-term access keys. GetSessionToken's act as the user (or root) that asked for them.
+   */
+  credentialKind?: "AssumeRole" | "GetSessionToken";
+  /**
+   * AssumeRole's session policies (the inline Policy and the PolicyArns' documents, merged into
+   * one document, as JSON text): the session's permissions are the role's intersected with them.
+   * Null or absent: none ("Session policies" in the IAM User Guide).
+   */
+  sessionPolicy?: string | null;
+  /** AssumeRole's session tags (inherited transitive ones included): they override the role's tags of the same key. */
+  sessionTags?: Readonly<Record<string, string>>;
+  /** The session tags' keys that pass on to a role session this one assumes (role chaining). */
+  transitiveTagKeys?: readonly string[];
+  /** aws:SourceIdentity: set by AssumeRole, kept by every session a chain assumes from it. */
+  sourceIdentity?: string | null;
 }
 
 /** What the request itself tells: where it came from and how. */
@@ -73,12 +90,29 @@ export function globalContext(identity: Identity, facts: RequestFacts, now: Date
     "aws:RequestedRegion": REGION,
   };
   // "aws:MultiFactorAuthPresent is not present when an API or CLI command is called with long-term
-  // credentials": a signed request with an access key carries neither MFA key.
-  if (identity.accessKeyId === null) {
+  // credentials": a signed request with an access key carries neither MFA key. A console session
+  // and STS temporary credentials do ("present when temporary credentials are used"), with
+  // aws:MultiFactorAuthAge when MFA was used.
+  if (identity.accessKeyId === null || identity.credentialKind !== undefined) {
     context["aws:MultiFactorAuthPresent"] = String(identity.mfaAt !== null);
     if (identity.mfaAt !== null) context["aws:MultiFactorAuthAge"] = String(Math.max(0, Math.floor((now.getTime() - identity.mfaAt.getTime()) / 1000)));
   }
+  if (identity.sourceIdentity) context["aws:SourceIdentity"] = identity.sourceIdentity;
   return context;
+}
+
+/**
+ * The tags a role session's principal carries (aws:PrincipalTag/*): the role's, with each session
+ * tag replacing a role tag of the same key whatever its case ("session tags override a role tag
+ * with the same key"; tag keys are not case sensitive).
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/id_session-tags.html
+ */
+export function principalTags(roleTags: Readonly<Record<string, string>>, sessionTags: Readonly<Record<string, string>> | undefined): Record<string, string> {
+  if (!sessionTags || Object.keys(sessionTags).length === 0) return { ...roleTags };
+  const overridden = new Set(Object.keys(sessionTags).map((key) => key.toLowerCase()));
+  const merged: Record<string, string> = {};
+  for (const [key, value] of Object.entries(roleTags)) if (!overridden.has(key.toLowerCase())) merged[key] = value;
+  return { ...merged, ...sessionTags };
 }
 
 /** The words the header and the audit trail use for who this is: "alice @ acme-prod". */

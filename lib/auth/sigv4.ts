@@ -24,11 +24,22 @@ export interface IncomingSigned {
 
 export interface KeySecret {
   secretAccessKey: string;
-  /** For temporary credentials: the token the request must carry in X-Amz-Security-Token. */
-  sessionToken?: string;
+  /**
+   * For STS temporary credentials: the SHA-256 (hex) of the session token the request must carry
+   * in X-Amz-Security-Token (the token itself is never stored). Absent for a long-term key, whose
+   * requests must carry no token.
+   */
+  sessionTokenHash?: string;
+  /** For temporary credentials: when they end; a request signed with them after it is ExpiredToken. */
+  expiresAt?: Date;
 }
 
-export type SigV4Failure = { ok: false; status: 400 | 403; code: "MissingAuthenticationToken" | "IncompleteSignature" | "InvalidClientTokenId" | "SignatureDoesNotMatch"; message: string };
+export type SigV4Failure = {
+  ok: false;
+  status: 400 | 403;
+  code: "MissingAuthenticationToken" | "IncompleteSignature" | "InvalidClientTokenId" | "SignatureDoesNotMatch" | "ExpiredToken";
+  message: string;
+};
 export type SigV4Result = { ok: true; accessKeyId: string; region: string; service: string; signedAt: Date } | SigV4Failure;
 
 const ALGORITHM = "AWS4-HMAC-SHA256";
@@ -104,6 +115,18 @@ function queryOf(search: URLSearchParams): Record<string, string | string[]> {
 
 const sameHex = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
+/** The SHA-256 (hex) a session token is stored as. */
+export const sessionTokenHash = (token: string): string => createHash("sha256").update(token, "utf8").digest("hex");
+
+/**
+ * Whether the request's X-Amz-Security-Token is the key's: none for a long-term key, the issued
+ * token for temporary credentials (hashes compared in constant time).
+ */
+function tokenMatches(key: KeySecret, token: string | undefined): boolean {
+  if (key.sessionTokenHash === undefined) return token === undefined;
+  return token !== undefined && sameHex(sessionTokenHash(token), key.sessionTokenHash);
+}
+
 /**
  * Checks the request's signature. `secretOf` finds the key's secret (null: no such key).
  * Requests without an Authorization header are MissingAuthenticationToken.
@@ -125,7 +148,8 @@ export async function verifySigV4(
   if (!auth.signedHeaders.includes("host")) return fail(400, "IncompleteSignature", "SignedHeaders must include host.");
   const key = await secretOf(auth.accessKeyId);
   if (!key) return fail(403, "InvalidClientTokenId", "The security token included in the request is invalid.");
-  if (key.sessionToken !== undefined && headerOf(request.headers, "x-amz-security-token") !== key.sessionToken) {
+  // A temporary key's requests must carry its session token, and a long-term key's none.
+  if (!tokenMatches(key, headerOf(request.headers, "x-amz-security-token"))) {
     return fail(403, "InvalidClientTokenId", "The security token included in the request is invalid.");
   }
   // The console's own API, like IAM, is called in us-east-1 (a signature scoped to another region is
@@ -172,5 +196,9 @@ export async function verifySigV4(
   );
   const expected = /Signature=([0-9a-f]{64})/.exec(signed.headers.authorization ?? "")?.[1] ?? "";
   if (!sameHex(expected, auth.signature)) return fail(403, "SignatureDoesNotMatch", CALCULATED);
+  // Only the holder of the secret learns that the credentials have ended (STS's ExpiredToken).
+  if (key.expiresAt !== undefined && key.expiresAt.getTime() <= now.getTime()) {
+    return fail(403, "ExpiredToken", "The security token included in the request is expired");
+  }
   return { ok: true, accessKeyId: auth.accessKeyId, region: auth.region, service: auth.service, signedAt };
 }
