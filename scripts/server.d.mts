@@ -8,3 +8,5 @@ export declare function forwardedHeaders(
   req: { headers: Record<string, string | string[] | undefined>; socket?: { remoteAddress?: string; encrypted?: boolean } },
   trustProxy: boolean,
 ): void;
+export declare const AWS_SIGNED_PATH: string;
+export declare function awsPath(req: { url?: string; headers: Record<string, string | string[] | undefined> }): void;

@@ -32,6 +32,24 @@ export function forwardedHeaders(req, trustProxy) {
   req.headers["x-forwarded-proto"] = req.socket?.encrypted ? "https" : "http";
 }
 
+/** The header that tells the AWS endpoint its request was addressed to "/aws/" (see awsPath). */
+export const AWS_SIGNED_PATH = "x-iam-aws-signed-path";
+
+/**
+ * The AWS SDKs append "/" to an endpoint's path (endpoint http://host/aws → POST /aws/), and Next
+ * answers "/aws/" with a 308 to "/aws", which no SDK follows for a POST. Such a request is handed
+ * to Next as "/aws", with the path the client signed in a header of the server's own (a client's
+ * is always dropped), for the SigV4 check (lib/aws/dispatch.ts).
+ */
+export function awsPath(req) {
+  delete req.headers[AWS_SIGNED_PATH];
+  const url = req.url ?? "";
+  if (url === "/aws/" || url.startsWith("/aws/?")) {
+    req.url = `/aws${url.slice(5)}`;
+    req.headers[AWS_SIGNED_PATH] = "/aws/";
+  }
+}
+
 export function refuseMethod(req, res) {
   const api = (req.url ?? "").startsWith("/api/");
   const message = `The method ${req.method} is not supported.`;
@@ -57,6 +75,7 @@ async function main() {
   const server = createServer((req, res) => {
     if (!SERVED_METHODS.includes(req.method ?? "")) return refuseMethod(req, res);
     forwardedHeaders(req, trustProxy);
+    awsPath(req);
     handle(req, res);
   });
   // CONNECT never reaches the request handler: Node hands over the raw socket.

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { masterKey } from "@/lib/auth/master-key";
 import { open } from "@/lib/auth/sealed";
 import { readSession, sessionIdentity, SESSION_COOKIE_NAMES } from "@/lib/auth/sessions";
-import { verifySigV4, type KeySecret } from "@/lib/auth/sigv4";
+import { verifySigV4, type KeySecret, type SigV4Options } from "@/lib/auth/sigv4";
 import { isTemporaryKeyId, temporaryIdentity, temporarySecretContext } from "@/lib/auth/temporary-credentials";
 import type { Identity, RequestFacts } from "@/lib/auth/identity";
 import { findTemporaryCredential, markTemporaryCredentialUsed } from "@/lib/data/temporary-credentials";
@@ -94,12 +94,17 @@ const INVALID_TOKEN = "The security token included in the request is invalid.";
 /**
  * GetSessionToken's credentials "cannot call any IAM API operations unless MFA authentication
  * information is included in the request": IAM (and the console's own API) refuses them as an
- * invalid token, as AWS does; STS decides its own operations (lib/aws/sts).
+ * invalid token, as AWS does; STS decides its own operations (lib/aws/sts). `service` is the
+ * credential scope's only at the AWS endpoint, where it picks the service: the console's own API
+ * is IAM's whatever service a client scoped its signature to.
  * https://docs.aws.amazon.com/STS/latest/APIReference/API_GetSessionToken.html
  */
 function refusesService(row: TemporaryCredential, service: string): boolean {
   return row.kind === "GetSessionToken" && row.mfaAt === null && service !== "sts";
 }
+
+/** How signedCaller is called: `awsEndpoint` by the AWS endpoint (/aws), which serves STS as well as IAM. */
+export type SignedCallerOptions = SigV4Options & { awsEndpoint?: boolean };
 
 export interface SignedCaller extends Authenticated {
   /** The credential scope's service ("iam", "sts") and region. */
@@ -108,7 +113,7 @@ export interface SignedCaller extends Authenticated {
 }
 
 /** A SigV4-signed request's identity; throws AWS's error for a missing, unknown or bad signature. */
-export async function signedCaller(req: Request, body: Uint8Array, now: Date = new Date(), options: { anyRegion?: boolean } = {}): Promise<SignedCaller> {
+export async function signedCaller(req: Request, body: Uint8Array, now: Date = new Date(), options: SignedCallerOptions = {}): Promise<SignedCaller> {
   const url = new URL(req.url);
   const headers: Record<string, string> = {};
   req.headers.forEach((value, name) => (headers[name] = value));
@@ -123,7 +128,7 @@ export async function signedCaller(req: Request, body: Uint8Array, now: Date = n
   if (!result.ok) throw httpError(result.code, result.message);
   const row = temporary as TemporaryCredential | null;
   if (row) {
-    if (refusesService(row, result.service)) throw httpError("InvalidClientTokenId", INVALID_TOKEN);
+    if (refusesService(row, options.awsEndpoint ? result.service : "iam")) throw httpError("InvalidClientTokenId", INVALID_TOKEN);
     await markTemporaryCredentialUsed(row, now);
     return { identity: temporaryIdentity(row), mustChangePassword: false, service: result.service, region: result.region };
   }

@@ -34,6 +34,13 @@ export interface KeySecret {
   expiresAt?: Date;
 }
 
+export interface SigV4Options {
+  /** Any region in the credential scope (the AWS endpoint); otherwise us-east-1 only. */
+  anyRegion?: boolean;
+  /** The path the client signed, when the server rewrote it (scripts/server.mjs awsPath). */
+  signedPath?: string;
+}
+
 export type SigV4Failure = {
   ok: false;
   status: 400 | 403;
@@ -135,7 +142,7 @@ export async function verifySigV4(
   request: IncomingSigned,
   secretOf: (accessKeyId: string) => Promise<KeySecret | null>,
   now: Date = new Date(),
-  options: { anyRegion?: boolean } = {},
+  options: SigV4Options = {},
 ): Promise<SigV4Result> {
   const header = headerOf(request.headers, "authorization");
   if (!header) return fail(403, "MissingAuthenticationToken", "Request is missing Authentication Token");
@@ -187,7 +194,7 @@ export async function verifySigV4(
       protocol: "http:",
       hostname: headers.host ?? "",
       // As received: services other than S3 sign the already-encoded path encoded once more.
-      path: url.pathname,
+      path: options.signedPath ?? url.pathname,
       query: queryOf(url.searchParams),
       headers,
       body: request.body,

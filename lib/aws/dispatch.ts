@@ -36,6 +36,15 @@ function auditInput(input: unknown): Record<string, unknown> | null {
   return out;
 }
 
+/**
+ * "/aws/" when scripts/server.mjs handed a request for "/aws/" (the SDKs' form of the endpoint) to
+ * Next as "/aws": the path the client signed. Only that one spelling of this endpoint is taken, so
+ * a signature made for another path never passes here.
+ */
+function signedPath(req: NextRequest): string | undefined {
+  return req.headers.get("x-iam-aws-signed-path") === "/aws/" && new URL(req.url).pathname === "/aws" ? "/aws/" : undefined;
+}
+
 export async function handleAws(req: NextRequest): Promise<Response> {
   const requestId = randomUUID();
   let service: AwsService = "iam";
@@ -58,7 +67,7 @@ export async function handleAws(req: NextRequest): Promise<Response> {
     const bodyText = declaresBody(req) ? await readBody(req, FORM) : "";
     const parameters = decodeParameters([...new URL(req.url).searchParams, ...new URLSearchParams(bodyText)]);
     if (!isSigned(req.headers)) throw missingAuthentication();
-    const who = await signedCaller(req, Buffer.from(bodyText, "utf8"), new Date(), { anyRegion: true });
+    const who = await signedCaller(req, Buffer.from(bodyText, "utf8"), new Date(), { anyRegion: true, signedPath: signedPath(req), awsEndpoint: true });
     if (!(SERVICES as readonly string[]).includes(who.service)) {
       throw httpError("InvalidAction", `The service ${who.service} is not served at this endpoint; it serves IAM (iam) and STS (sts).`);
     }

@@ -3,8 +3,9 @@ import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 
-// The production server the HTTP benches (bench:db, bench:api) time: `next start` on a free port
-// of 127.0.0.1 against a build in .next-bench, rebuilt only when the sources are newer.
+// The production server the HTTP benches (bench:db, bench:api) time: `npm start`'s own server
+// (scripts/server.mjs, Next's handler behind Node's HTTP server) on a free port of 127.0.0.1
+// against a build in .next-bench, rebuilt only when the sources are newer.
 
 export const ROOT = path.resolve(__dirname, "../..");
 export const DIST = ".next-bench";
@@ -44,14 +45,14 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Builds when stale, starts `next start` and resolves once it answers (any HTTP status). */
+/** Builds when stale, starts the server and resolves once it answers (any HTTP status). */
 export async function startNext(env: NodeJS.ProcessEnv): Promise<{ base: string; stop: () => void }> {
   if (buildIsStale()) run(`Building the app into ${DIST} (a minute or more)`, bin("next"), ["build"], env);
   else console.log(`› ${DIST} is up to date`);
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  console.log(`› Starting next on port ${port}`);
-  const server: ChildProcess = spawn(bin("next"), ["start", "-p", String(port)], { cwd: ROOT, env, detached: true, stdio: "ignore" });
+  console.log(`› Starting the server on port ${port}`);
+  const server: ChildProcess = spawn(process.execPath, ["scripts/server.mjs"], { cwd: ROOT, env: { ...env, PORT: String(port) }, detached: true, stdio: "ignore" });
   const stop = () => {
     try {
       process.kill(-(server.pid ?? 0), "SIGTERM");
@@ -60,7 +61,7 @@ export async function startNext(env: NodeJS.ProcessEnv): Promise<{ base: string;
     }
   };
   for (let i = 0; i < 240; i++) {
-    if (server.exitCode !== null) throw new Error("next start exited");
+    if (server.exitCode !== null) throw new Error("the server exited");
     try {
       await (await fetch(`${base}/api/v1/catalog/services`)).arrayBuffer();
       return { base, stop };
@@ -70,5 +71,5 @@ export async function startNext(env: NodeJS.ProcessEnv): Promise<{ base: string;
     await new Promise((r) => setTimeout(r, 500));
   }
   stop();
-  throw new Error("next start did not answer within 2 minutes");
+  throw new Error("the server did not answer within 2 minutes");
 }

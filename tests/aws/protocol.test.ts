@@ -121,3 +121,33 @@ describe("the AWS endpoint's protocol", () => {
     expect(changes[0].targetArn).toBe(`arn:aws:iam::${account}:user/writer`);
   });
 });
+
+describe("the SDKs' endpoint path", () => {
+  it("serves a request the client signed for /aws/ (the SDKs append the slash), which scripts/server.mjs hands on as /aws", async () => {
+    const { awsPath, AWS_SIGNED_PATH } = await import("@/scripts/server.mjs");
+    const served = { url: "/aws/?x=1", headers: { [AWS_SIGNED_PATH]: "/elsewhere/" } as Record<string, string | string[] | undefined> };
+    awsPath(served);
+    expect(served).toEqual({ url: "/aws?x=1", headers: { [AWS_SIGNED_PATH]: "/aws/" } });
+    const other = { url: "/api/v1/accounts", headers: { [AWS_SIGNED_PATH]: "/aws/" } as Record<string, string | string[] | undefined> };
+    awsPath(other);
+    expect(other).toEqual({ url: "/api/v1/accounts", headers: {} });
+  });
+
+  it("checks the signature over the path the client signed: /aws/ only with the server's header, never another path", async () => {
+    const account = await freshAccount();
+    const credentials = await rootCredentials(account);
+    const { SignatureV4 } = await import("@smithy/signature-v4");
+    const { Hash } = await import("@smithy/hash-node");
+    const { HttpRequest } = await import("@smithy/protocol-http");
+    const { NextRequest } = await import("next/server");
+    const { handleAws } = await import("@/lib/aws/dispatch");
+    const body = "Action=ListUsers&Version=2010-05-08";
+    const signer = new SignatureV4({ credentials, region: "us-east-1", service: "iam", sha256: Hash.bind(null, "sha256") });
+    const signedFor = async (path: string) =>
+      (await signer.sign(new HttpRequest({ method: "POST", protocol: "http:", hostname: "localhost", path, headers: { host: "localhost", "content-type": "application/x-www-form-urlencoded" }, body }))).headers;
+    const send = async (headers: Record<string, string>) => (await handleAws(new NextRequest("http://localhost/aws", { method: "POST", headers: { ...headers, "content-length": String(body.length) }, body }))).status;
+    expect(await send({ ...(await signedFor("/aws/")), "x-iam-aws-signed-path": "/aws/" })).toBe(200);
+    expect(await send(await signedFor("/aws/"))).toBe(403);
+    expect(await send({ ...(await signedFor("/api/v1/accounts")), "x-iam-aws-signed-path": "/api/v1/accounts" })).toBe(403);
+  });
+});

@@ -4,6 +4,7 @@ import { STSClient } from "@aws-sdk/client-sts";
 import { HttpResponse, type HttpRequest } from "@smithy/protocol-http";
 import { Readable } from "node:stream";
 import { handleAws } from "@/lib/aws/dispatch";
+import { awsPath } from "@/scripts/server.mjs";
 import { createAccessKey } from "@/lib/data/create-access-key";
 import { createRootAccessKey } from "@/lib/data/create-root-access-key";
 
@@ -28,8 +29,12 @@ export const inProcess = {
     const url = `${request.protocol}//${request.hostname}${request.port ? `:${request.port}` : ""}${request.path}${search ? `?${search}` : ""}`;
     const body = typeof request.body === "string" ? request.body : request.body ? Buffer.from(request.body as Uint8Array).toString("utf8") : undefined;
     const headers: Record<string, string> = { ...request.headers };
+    // As scripts/server.mjs hands the SDKs' "/aws/" to Next: as "/aws", the signed path in its header.
+    const served = { url: url.slice(url.indexOf("/", url.indexOf("//") + 2)), headers: headers as Record<string, string | string[] | undefined> };
+    awsPath(served);
+    const servedUrl = `${url.slice(0, url.indexOf("/", url.indexOf("//") + 2))}${served.url}`;
     if (body !== undefined && !Object.keys(headers).some((name) => name.toLowerCase() === "content-length")) headers["content-length"] = String(Buffer.byteLength(body));
-    const response = await handleAws(new NextRequest(url, { method: request.method, headers, body }));
+    const response = await handleAws(new NextRequest(servedUrl, { method: request.method, headers, body }));
     const text = await response.text();
     const responseHeaders: Record<string, string> = {};
     response.headers.forEach((value, name) => (responseHeaders[name] = value));
