@@ -1,5 +1,7 @@
 import type { APIRequestContext, Locator } from "@playwright/test";
+import { CreateAccountAliasCommand, DeleteAccountAliasCommand } from "@aws-sdk/client-iam";
 import { test, expect } from "./support/test";
+import { adminKeys, iamAt } from "./support/aws";
 import { PROD_ACCOUNT, uniqueName, type AccountCounts } from "./support/iam-api";
 
 // The seeded accounts. Their figures are read from the API when a test runs, never fixed here:
@@ -82,4 +84,36 @@ test("the dashboard of acme-prod shows its counts and recent changes", async ({ 
   await expect(page).toHaveURL(new RegExp(`/accounts/${PROD_ACCOUNT}/users$`));
   await page.getByRole("searchbox", { name: "Search users" }).fill(userName);
   await expect(page.getByRole("table", { name: /^Users/ }).getByRole("link", { name: userName, exact: true })).toBeVisible();
+});
+
+// IAM's DeleteAccountAlias leaves the account known by its ID (the console keeps the ID where the
+// alias was): Account settings shows no alias, and saving the name sends the name alone (a PATCH
+// of the ID as alias would be refused: an alias cannot be a 12-digit number). acme-prod's alias
+// and name are put back whatever happens: later specs sign in by the alias.
+// https://docs.aws.amazon.com/IAM/latest/APIReference/API_DeleteAccountAlias.html
+test("after DeleteAccountAlias, Account settings shows no alias and saves a new name alone", async ({ page, request, baseURL }) => {
+  const iam = iamAt(baseURL, await adminKeys(request, "e2e-noalias"));
+  const before = (await (await request.get(`/api/v1/accounts/${PROD_ACCOUNT}`)).json()) as { alias: string; displayName: string };
+  expect(before.alias).toBe("acme-prod");
+  const renamed = uniqueName("Prod").slice(0, 50);
+  try {
+    await iam.send(new DeleteAccountAliasCommand({ AccountAlias: "acme-prod" }));
+    await page.goto(`/accounts/${PROD_ACCOUNT}/settings`);
+    await expect(page.getByLabel("Account alias")).toHaveValue("");
+    await expect(page.getByLabel("Display name")).toHaveValue(before.displayName);
+    // The side navigation names the account by its ID, once.
+    await expect(page.getByRole("navigation", { name: "Main navigation" }).getByText(PROD_ACCOUNT, { exact: true })).toHaveCount(1);
+
+    await page.getByLabel("Display name").fill(renamed);
+    const patch = page.waitForRequest((req) => req.method() === "PATCH" && req.url().endsWith(`/api/v1/accounts/${PROD_ACCOUNT}`));
+    await page.getByRole("button", { name: "Save changes" }).click();
+    expect((await patch).postDataJSON()).toEqual({ displayName: renamed });
+    await expect(page.getByText("Account settings saved.")).toBeVisible();
+    const after = (await (await request.get(`/api/v1/accounts/${PROD_ACCOUNT}`)).json()) as { alias: string; displayName: string };
+    expect(after).toMatchObject({ alias: PROD_ACCOUNT, displayName: renamed });
+    await expect(page.getByLabel("Account alias")).toHaveValue("");
+  } finally {
+    await iam.send(new CreateAccountAliasCommand({ AccountAlias: "acme-prod" }));
+    expect((await request.patch(`/api/v1/accounts/${PROD_ACCOUNT}`, { data: { displayName: before.displayName } })).status()).toBe(200);
+  }
 });

@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
+import { accountSettingsChanges, savedAccountSettings } from "@/components/accounts/account-settings-changes";
 import { PasswordPolicyEditor } from "@/components/accounts/password-policy-editor";
 import { TypedConfirm } from "@/components/entity/typed-confirm";
 import { Alert, ErrorAlert } from "@/components/ui/alert";
@@ -38,7 +39,7 @@ export function AccountSettings({ accountId }: { accountId: string }) {
 function RenameForm({ account }: { account: Account }) {
   const notify = useToast();
   const update = useUpdateAccount(account.accountId);
-  const saved = { alias: account.alias, displayName: account.displayName, rootEmail: account.rootEmail };
+  const saved = savedAccountSettings(account);
   const [form, setForm] = useState(saved);
   // The saved values changed (a save, a refetch): show them, adjusting state during render.
   // https://react.dev/learn/you-might-not-need-an-effect#adjusting-some-state-when-a-prop-changes
@@ -50,14 +51,28 @@ function RenameForm({ account }: { account: Account }) {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    update.mutate(form, { onSuccess: () => notify("Account settings saved.") });
+    // Only what changed: after DeleteAccountAlias the alias field is empty and is not sent.
+    const changes = accountSettingsChanges(saved, form);
+    if (changes) update.mutate(changes, { onSuccess: () => notify("Account settings saved.") });
   };
 
   return (
     <Card title="Alias and display name">
       <form onSubmit={submit} className="flex flex-col gap-5" noValidate>
         <ErrorAlert error={formError(update.error, ["alias", "displayName", "rootEmail"])} />
-        <TextField label="Account alias" value={form.alias} onChange={(e) => setForm({ ...form, alias: e.target.value })} error={fieldError(update.error, "alias")} />
+        <TextField
+          label="Account alias"
+          hint={
+            saved.alias === ""
+              ? "This account has no alias: it is known by its ID. Enter one to create it."
+              : form.alias.trim() === ""
+                ? "An empty alias is not saved: the account keeps its alias (DeleteAccountAlias removes it)."
+                : undefined
+          }
+          value={form.alias}
+          onChange={(e) => setForm({ ...form, alias: e.target.value })}
+          error={fieldError(update.error, "alias")}
+        />
         <TextField label="Display name" value={form.displayName} onChange={(e) => setForm({ ...form, displayName: e.target.value })} error={fieldError(update.error, "displayName")} />
         <TextField label="Root user email" type="email" value={form.rootEmail} onChange={(e) => setForm({ ...form, rootEmail: e.target.value })} error={fieldError(update.error, "rootEmail")} />
         <div>

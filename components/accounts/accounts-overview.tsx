@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { shownAlias } from "@/components/accounts/account-alias";
 import { ErrorAlert } from "@/components/ui/alert";
 import { formatCount } from "@/components/ui/format";
 import { EmptyState, Skeleton } from "@/components/ui/misc";
@@ -46,6 +47,7 @@ export function AccountsOverview() {
 }
 
 function AccountCard({ account }: { account: Account }) {
+  const alias = shownAlias(account);
   const counts: [string, number][] = [
     ["Users", account.counts.users],
     ["Groups", account.counts.groups],
@@ -57,11 +59,12 @@ function AccountCard({ account }: { account: Account }) {
       <div className="border-b border-line px-5 py-4">
         <h2 className="text-xl font-bold">
           <Link href={paths.account(account.accountId)} className="text-brand hover:underline">
-            {account.alias}
+            {alias ?? account.accountId}
           </Link>
         </h2>
         <p className="text-muted">{account.displayName}</p>
-        <p className="mt-1 font-mono text-sm text-muted">{account.accountId}</p>
+        {/* An account without an alias is named by its ID, once. */}
+        {alias && <p className="mt-1 font-mono text-sm text-muted">{account.accountId}</p>}
       </div>
       <dl className="grid grid-cols-4 gap-2 px-5 py-4 text-center">
         {counts.map(([label, count]) => (

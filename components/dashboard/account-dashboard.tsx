@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { shownAlias } from "@/components/accounts/account-alias";
 import { ChangeHistory } from "@/components/history/change-history";
 import { ErrorAlert } from "@/components/ui/alert";
 import { ButtonLink } from "@/components/ui/button";
@@ -21,6 +22,7 @@ import { GuidedPath } from "./guided-path";
  */
 export function AccountDashboard({ accountId }: { accountId: string }) {
   const account = useAccount(accountId);
+  const alias = account.data ? shownAlias(account.data) : null;
 
   const counts = account.data?.counts;
   const tiles = [
@@ -37,7 +39,12 @@ export function AccountDashboard({ accountId }: { accountId: string }) {
         description={
           account.data ? (
             <>
-              <span className="font-semibold">{account.data.alias}</span> · <span className="font-mono">{accountId}</span>
+              {alias && (
+                <>
+                  <span className="font-semibold">{alias}</span> ·{" "}
+                </>
+              )}
+              <span className="font-mono">{accountId}</span>
             </>
           ) : (
             <span className="font-mono">{accountId}</span>

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useAccount } from "@/lib/queries/use-accounts";
+import { shownAlias } from "@/components/accounts/account-alias";
 import { formatCount } from "@/components/ui/format";
 import { catalogPaths } from "@/components/catalog/paths";
 import { paths } from "./paths";
@@ -13,6 +14,7 @@ type Counted = "users" | "groups" | "roles" | "policies";
 export function SideNav({ accountId }: { accountId: string }) {
   const pathname = usePathname();
   const account = useAccount(accountId);
+  const alias = account.data ? shownAlias(account.data) : null;
   const counts = account.data?.counts;
 
   const links: { href: string; label: string; count?: Counted; exact?: boolean }[] = [
@@ -36,9 +38,10 @@ export function SideNav({ accountId }: { accountId: string }) {
       <div className="border-b border-line px-5 py-4">
         <p className="text-sm font-semibold tracking-wide text-muted uppercase presenter:sr-only">Identity and Access Management</p>
         <p className="mt-1 truncate text-lg font-bold" title={account.data?.displayName}>
-          {account.data?.alias ?? accountId}
+          {alias ?? accountId}
         </p>
-        <p className="font-mono text-sm text-muted">{accountId}</p>
+        {/* An account without an alias (DeleteAccountAlias) is named by its ID, once. */}
+        {(alias || !account.data) && <p className="font-mono text-sm text-muted">{accountId}</p>}
       </div>
       <ul className="flex flex-col gap-0.5 p-3">
         {links.map((link) => {

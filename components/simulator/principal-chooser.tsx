@@ -2,6 +2,7 @@
 
 import { useId } from "react";
 import { useQuery } from "@tanstack/react-query";
+import { accountLabel } from "@/components/accounts/account-alias";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextAreaField, TextField, inputClass } from "@/components/ui/field";
@@ -35,7 +36,7 @@ function StoredPrincipal({ draft, patch }: { draft: SimulationDraft; patch: Patc
       <SelectField label="Account" value={draft.principal.accountId} onChange={(event) => set({ accountId: event.target.value, name: "" })}>
         {((hydrated && accounts.data) || [{ accountId: draft.principal.accountId, alias: draft.principal.accountId }]).map((account) => (
           <option key={account.accountId} value={account.accountId}>
-            {account.alias} ({account.accountId})
+            {accountLabel(account)}
           </option>
         ))}
       </SelectField>

@@ -1,10 +1,17 @@
+import { shownAlias, type AliasedAccount } from "@/components/accounts/account-alias";
 import type { AccountsRead } from "@/lib/schemas/reachable-accounts";
 
-const name = (account: { alias: string; accountId: string }) => (
-  <>
-    <strong>{account.alias}</strong> <span className="font-mono text-muted">({account.accountId})</span>
-  </>
-);
+/** "acme-prod (123456789012)"; an account without an alias by its ID alone. */
+const name = (account: AliasedAccount) => {
+  const alias = shownAlias(account);
+  return alias ? (
+    <>
+      <strong>{alias}</strong> <span className="font-mono text-muted">({account.accountId})</span>
+    </>
+  ) : (
+    <strong className="font-mono">{account.accountId}</strong>
+  );
+};
 
 /**
  * Which accounts a multi-account answer covers, one line each: "your account" or "read through

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useMemo, useState } from "react";
+import { accountLabel } from "@/components/accounts/account-alias";
 import { Pagination } from "@/components/list/pagination";
 import { PastTheEnd } from "@/components/list/past-the-end";
 import { paths } from "@/components/shell/paths";
@@ -93,7 +94,7 @@ export function WhoCan({ accountId }: { accountId: string }) {
         >
           {(accounts.data ?? [{ accountId, alias: accountId }]).map((account) => (
             <option key={account.accountId} value={account.accountId}>
-              {account.alias} ({account.accountId})
+              {accountLabel(account)}
             </option>
           ))}
         </SelectField>

@@ -53,8 +53,9 @@ export function auditRow(entry: AuditEntry) {
     principalId: identity?.userId ?? null,
     accessKeyId: identity?.accessKeyId ?? null,
     sessionIssuerArn: identity?.role?.roleArn ?? null,
-    // A console session (or a role session) has a start; a request signed with a long-term key has none.
-    sessionCreatedAt: identity && (identity.role || identity.accessKeyId === null) ? identity.tokenIssuedAt : null,
+    // A console session, a role session and GetSessionToken's temporary credentials have a start
+    // (CloudTrail's sessionContext.attributes.creationDate); a request signed with a long-term key has none.
+    sessionCreatedAt: identity && (identity.role || identity.accessKeyId === null || identity.credentialKind !== undefined) ? identity.tokenIssuedAt : null,
     mfa: identity?.mfaAt != null,
     sourceIp: entry.facts.sourceIp,
     userAgent: entry.facts.userAgent.slice(0, 512),

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { aliasOrNull } from "@/lib/data/account-alias";
 import type { Session } from "@/lib/generated/prisma/client";
 import { roleColorHex, ROLE_COLOR_NAMES, type RecentRoleView, type RoleColor, type RoleSessionState, type RoleSessionView } from "@/lib/schemas/switch-role";
 
@@ -19,12 +20,17 @@ const roleNameWithPathOf = (arn: string) => arn.slice(arn.indexOf(":role/") + ":
 const accountOf = (arn: string) => arn.split(":")[4] ?? "";
 const asColor = (name: string | null): RoleColor | null => (ROLE_COLOR_NAMES as readonly string[]).includes(name ?? "") ? (name as RoleColor) : null;
 
-/** Account aliases by id, in one query. */
+/** Account aliases by id, in one query; an account without an alias (DeleteAccountAlias) has none here. */
 async function aliasesOf(accountIds: Iterable<string>): Promise<Map<string, string>> {
   const ids = [...new Set(accountIds)];
   if (ids.length === 0) return new Map();
   const rows = await db().account.findMany({ where: { id: { in: ids } }, select: { id: true, alias: true } });
-  return new Map(rows.map((row) => [row.id, row.alias]));
+  const aliases = new Map<string, string>();
+  for (const row of rows) {
+    const alias = aliasOrNull(row);
+    if (alias !== null) aliases.set(row.id, alias);
+  }
+  return aliases;
 }
 
 /** The name the header shows by default: "RoleName @ acme-security" (the account's ID without an alias). */

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { aliasOrNull } from "@/lib/data/account-alias";
 import type { Identity } from "@/lib/auth/identity";
 import { recentRoles, roleSessionState } from "@/lib/auth/role-session-state";
 import { sessionEnd } from "@/lib/auth/sessions";
@@ -39,8 +40,9 @@ export async function viewOfSession(identity: Identity, row: Session, now: Date 
 }
 
 async function viewOfSignedRequest(identity: Identity): Promise<SessionView> {
-  const account = await db().account.findUnique({ where: { id: identity.accountId }, select: { alias: true } });
-  const alias = account?.alias ?? null;
+  const account = await db().account.findUnique({ where: { id: identity.accountId }, select: { id: true, alias: true } });
+  // An account without an alias (DeleteAccountAlias) is shown by its ID alone.
+  const alias = account ? aliasOrNull(account) : null;
   return {
     identity: {
       type: identity.type,

@@ -3,6 +3,7 @@ import { withKeyLock } from "@/lib/auth/key-lock";
 import { db } from "@/lib/db";
 import { accountRootArn } from "@/lib/arn";
 import { retryWhileBusy } from "@/lib/data/busy";
+import { mfaSeedContext } from "@/lib/data/create-mfa-device";
 import { parseStoredPolicy } from "@/lib/data/get-password-policy";
 import { nameKey } from "@/lib/data/lookup";
 import { httpError, type IamError } from "@/lib/errors";
@@ -121,7 +122,8 @@ async function verifyCandidates(password: string, candidates: Attempt["candidate
   return null;
 }
 
-interface MfaDevice {
+/** An enabled virtual MFA device: its ARN (serial number), its sealed seed and the last time step accepted. */
+export interface MfaDevice {
   arn: string;
   sealedSeed: string;
   lastUsedStep: number | null;
@@ -137,14 +139,15 @@ async function mfaDevicesOf(principal: Principal): Promise<MfaDevice[]> {
 /**
  * Whether `code` is a fresh code of one of the devices: its time step is recorded at once, and
  * only if still later than the last one recorded, so a code is accepted once however fast it is
- * sent twice.
+ * sent twice. Console sign-in and STS's MFA check (lib/auth/sts-mfa.ts) both accept codes here:
+ * a step used for one is used for the other. InternalError when no device's seed can be opened.
  */
-async function acceptMfaCode(devices: MfaDevice[], code: string, now: number): Promise<boolean> {
+export async function acceptMfaCode(devices: MfaDevice[], code: string, now: number): Promise<boolean> {
   let unreadable = 0;
   for (const device of devices) {
     let seed: string;
     try {
-      seed = open(device.sealedSeed, masterKey(), `mfa:${device.arn}`);
+      seed = open(device.sealedSeed, masterKey(), mfaSeedContext(device.arn));
     } catch (err) {
       if (!(err instanceof SealedSecretError)) throw err;
       unreadable++;

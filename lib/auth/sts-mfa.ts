@@ -1,13 +1,9 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { retryWhileBusy } from "@/lib/data/busy";
-import { mfaSeedContext } from "@/lib/data/create-mfa-device";
 import { httpError, type IamError } from "@/lib/errors";
 import type { Identity } from "@/lib/auth/identity";
-import { masterKey } from "@/lib/auth/master-key";
-import { open, SealedSecretError } from "@/lib/auth/sealed";
+import { acceptMfaCode } from "@/lib/auth/sign-in";
 import { checkThrottles, clearThrottle, recordFailures, type ThrottleKey } from "@/lib/auth/throttle-store";
-import { verifyTotp } from "@/lib/auth/totp";
 
 /**
  * STS's MFA check (AssumeRole's and GetSessionToken's SerialNumber and TokenCode): the code must
@@ -57,18 +53,8 @@ export async function verifyStsMfa(identity: Identity, serialNumber: string, tok
   const keys = [throttleKey(device.arn)];
   const gate = await checkThrottles(keys, t);
   if (!gate.allowed) throw throttled(gate.until, t, gate.reason === "locked");
-  let seed: string;
-  try {
-    seed = open(device.sealedSeed, masterKey(), mfaSeedContext(device.arn));
-  } catch (err) {
-    if (!(err instanceof SealedSecretError)) throw err;
-    throw httpError("InternalError", "The MFA device's secret cannot be read with this console's master key (IAM_MASTER_KEY or data/master.key changed). An administrator must deactivate the device.");
-  }
-  const step = verifyTotp(seed, tokenCode, t, device.lastUsedStep);
-  // The step is recorded only if still later than the last one: a code is accepted once, however fast it is sent twice.
-  const accepted =
-    step !== null &&
-    (await retryWhileBusy(() => db().mfaDevice.updateMany({ where: { arn: device.arn, OR: [{ lastUsedStep: null }, { lastUsedStep: { lt: step } }] }, data: { lastUsedStep: step } }))).count === 1;
+  // One device: its code accepted once, its step shared with console sign-in (lib/auth/sign-in.ts).
+  const accepted = await acceptMfaCode([device], tokenCode, t);
   if (!accepted) {
     await recordFailures(keys, t);
     throw httpError("AccessDenied", MFA_INVALID_CODE);

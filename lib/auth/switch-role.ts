@@ -2,10 +2,12 @@ import "server-only";
 import { roleArn as buildRoleArn } from "@/lib/arn";
 import { assumeRoleDenied, ASSUME_ROLE, decideAssumeRole, rootCannotAssume, type AssumeRoleVerdict } from "@/lib/auth/assume-role-decision";
 import { recordAudit } from "@/lib/auth/audit";
+import { auditStsCall } from "@/lib/auth/sts-audit";
 import { globalContext, type Identity, type RequestFacts } from "@/lib/auth/identity";
 import { defaultDisplayName, rememberRole, roleSessionState } from "@/lib/auth/role-session-state";
 import { sessionIdentity } from "@/lib/auth/sessions";
 import { callerEntry, currentStamp } from "@/lib/auth/authorize";
+import { aliasOrNull } from "@/lib/data/account-alias";
 import { parseStoredDocument } from "@/lib/data/principal-policy-documents";
 import { db } from "@/lib/db";
 import { httpError, validationError, type IamError } from "@/lib/errors";
@@ -26,7 +28,6 @@ import type { RoleSessionState, SwitchRoleInput } from "@/lib/schemas/switch-rol
 export const ROLE_SESSION_SECONDS = 3600;
 
 const SIGNIN = "signin.amazonaws.com";
-const STS = "sts.amazonaws.com";
 
 const withoutRole = (row: Session): Session => ({
   ...row,
@@ -50,12 +51,12 @@ async function sessionRow(identity: Identity): Promise<Session> {
 
 async function resolveAccount(account: string): Promise<{ accountId: string; alias: string | null }> {
   if (/^\d{12}$/.test(account)) {
-    const row = await db().account.findUnique({ where: { id: account }, select: { alias: true } });
-    return { accountId: account, alias: row?.alias ?? null };
+    const row = await db().account.findUnique({ where: { id: account }, select: { id: true, alias: true } });
+    return { accountId: account, alias: row ? aliasOrNull(row) : null };
   }
   const row = await db().account.findUnique({ where: { alias: account }, select: { id: true, alias: true } });
   if (!row) throw validationError("account", `No account has the alias ${account}. Give the account's 12-digit ID or its alias.`);
-  return { accountId: row.id, alias: row.alias };
+  return { accountId: row.id, alias: aliasOrNull(row) };
 }
 
 /** "team/RoleName" is the role RoleName at path /team/. */
@@ -109,20 +110,11 @@ async function auditAttempt(attempt: Attempt, outcome: { acting: Identity; roleI
   const { signedIn, facts, roleArn, roleAccount, sessionName, durationSeconds, now } = attempt;
   const failed = "error" in outcome;
   const error = failed ? { errorCode: outcome.error.code, errorMessage: outcome.error.message } : {};
-  await recordAudit({
-    accountId: roleAccount,
-    eventSource: STS,
-    eventName: "AssumeRole",
-    identity: signedIn,
-    facts,
-    requestParameters: { roleArn, roleSessionName: sessionName, durationSeconds },
-    responseElements: failed
-      ? null
-      : { assumedRoleUser: { assumedRoleId: `${outcome.roleId}:${sessionName}`, arn: outcome.acting.arn }, credentials: { expiration: outcome.expiresAt.toISOString() } },
-    resourceArn: roleArn,
-    at: now,
-    ...error,
-  });
+  // STS's record, written as the AWS endpoint's AssumeRole writes it.
+  await auditStsCall(
+    { eventName: "AssumeRole", caller: signedIn, facts, accountId: roleAccount, requestParameters: { roleArn, roleSessionName: sessionName, durationSeconds }, resourceArn: roleArn, at: now },
+    failed ? { error: outcome.error } : { expiration: outcome.expiresAt, assumedRoleUser: { assumedRoleId: `${outcome.roleId}:${sessionName}`, arn: outcome.acting.arn } },
+  );
   await recordAudit({
     accountId: roleAccount,
     eventSource: SIGNIN,

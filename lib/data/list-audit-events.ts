@@ -1,4 +1,5 @@
 import "server-only";
+import { aliasOrNull } from "@/lib/data/account-alias";
 import { db } from "@/lib/db";
 import { cloudTrailFile, cloudTrailRecord, type CloudTrailRecord } from "@/lib/auth/cloudtrail";
 import { findAccountOrThrow } from "@/lib/data/lookup";
@@ -82,6 +83,6 @@ export async function exportAuditEvents(accountId: string, filters: AuditFilters
   const from = await since(accountId);
   const rows = await db().auditEvent.findMany({ where: whereOf(accountId, filters, from), orderBy: ORDER, take: EXPORT_LIMIT });
   const accountIds = [...new Set(rows.map((row) => row.principalAccountId).filter((id): id is string => id !== null))];
-  const aliases = new Map((await db().account.findMany({ where: { id: { in: accountIds } }, select: { id: true, alias: true } })).map((a) => [a.id, a.alias]));
+  const aliases = new Map((await db().account.findMany({ where: { id: { in: accountIds } }, select: { id: true, alias: true } })).map((a) => [a.id, aliasOrNull(a) ?? undefined]));
   return cloudTrailFile(rows.reverse().map((row) => cloudTrailRecord(row, (id) => aliases.get(id))));
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { isRealAlias } from "@/lib/data/account-alias";
 import { accountRootArn } from "@/lib/arn";
 import { alreadyExists } from "@/lib/errors";
 import { accountSelect, toAccount } from "@/lib/data/account-shape";
@@ -28,7 +29,8 @@ export function updateAccount(accountId: string, input: UpdateAccountInput): Pro
       if (taken) {
         throw alreadyExists(`The alias "${input.alias}" is already used by account ${taken.id}.`, "alias");
       }
-      const summary = `Changed the alias from ${account.alias} to ${input.alias}.`;
+      // After DeleteAccountAlias the column holds the account's id (lib/data/account-alias.ts).
+      const summary = isRealAlias(account) ? `Changed the alias from ${account.alias} to ${input.alias}.` : `Created the alias ${input.alias}.`;
       log({ accountId, action: "CreateAccountAlias", targetArn, summary });
     }
     if (changes.displayName !== undefined) {

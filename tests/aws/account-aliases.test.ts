@@ -97,16 +97,21 @@ describe("CreateAccountAlias, ListAccountAliases and DeleteAccountAlias with the
     await iam.send(new CreateAccountAliasCommand({ AccountAlias: alias }));
     await iam.send(new DeleteAccountAliasCommand({ AccountAlias: alias }));
     await refusal(iam.send(new DeleteAccountAliasCommand({ AccountAlias: alias })));
+    // An account without an alias gets one anew: "created", not "changed from" its ID.
+    const again = newAlias();
+    await iam.send(new CreateAccountAliasCommand({ AccountAlias: again }));
     const changes = await db().changeEvent.findMany({ where: { accountId: account, action: { in: ["CreateAccountAlias", "DeleteAccountAlias"] } }, orderBy: { id: "asc" } });
     expect(changes.map((c) => [c.action, c.targetArn, c.summary, c.actorArn])).toEqual([
       ["CreateAccountAlias", `arn:aws:iam::${account}:root`, `Changed the alias from ${old} to ${alias}.`, `arn:aws:iam::${account}:root`],
       ["DeleteAccountAlias", `arn:aws:iam::${account}:root`, `Deleted the account alias ${alias}; the account is known by its ID.`, `arn:aws:iam::${account}:root`],
+      ["CreateAccountAlias", `arn:aws:iam::${account}:root`, `Created the alias ${again}.`, `arn:aws:iam::${account}:root`],
     ]);
     const audit = await db().auditEvent.findMany({ where: { accountId: account, eventName: { contains: "AccountAlias" } }, orderBy: { id: "asc" } });
     expect(audit.map((a) => [a.eventSource, a.eventName, a.errorCode, a.readOnly])).toEqual([
       ["iam.amazonaws.com", "CreateAccountAlias", null, false],
       ["iam.amazonaws.com", "DeleteAccountAlias", null, false],
       ["iam.amazonaws.com", "DeleteAccountAlias", "NoSuchEntity", false],
+      ["iam.amazonaws.com", "CreateAccountAlias", null, false],
     ]);
   });
 

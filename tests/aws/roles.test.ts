@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { AssumeRoleCommand } from "@aws-sdk/client-sts";
 import {
   CreateRoleCommand,
   DeleteConflictException,
@@ -21,7 +22,8 @@ import { deleteInlinePolicy } from "@/lib/data/delete-inline-policy";
 import { putInlinePolicy } from "@/lib/data/put-inline-policy";
 import { allow, trusting } from "@/tests/support/policies";
 import { events, freshAccount } from "@/tests/support/identity";
-import { iamClient, rootCredentials, userCredentials } from "@/tests/support/aws";
+import { iamClient, rootCredentials, stsClient, userCredentials } from "@/tests/support/aws";
+import { allowStatement, makeRole, policy, roleArnOf, trust, userInGroup } from "@/tests/aws/sts-fixtures";
 
 /** What a call that must fail threw (a call that succeeds fails the test). */
 const failure = (call: Promise<unknown>) =>
@@ -181,5 +183,32 @@ describe("DeleteRole", () => {
       ["AccessDenied", `arn:aws:iam::${account}:user/erin`],
       [null, `arn:aws:iam::${account}:root`],
     ]);
+  });
+});
+
+// https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetRole.html
+// https://docs.aws.amazon.com/IAM/latest/APIReference/API_RoleLastUsed.html
+describe("GetRole's RoleLastUsed", () => {
+  it("is empty for a role never assumed, and names the last AssumeRole's time and us-east-1 once it is", async () => {
+    const account = await freshAccount();
+    const reader = await makeRole(account, { name: "Reader", trustPolicy: trust(account), permissions: policy(allowStatement("iam:ListUsers")) });
+    await makeRole(account, { name: "Unused", trustPolicy: trust(account) });
+    const bob = await userInGroup(account, "bob", policy(allowStatement("sts:AssumeRole", roleArnOf(account, "*"))));
+    const iam = iamClient(await rootCredentials(account));
+
+    // AWS answers an empty <RoleLastUsed/> for a role with no recorded use.
+    expect((await iam.send(new GetRoleCommand({ RoleName: "Reader" }))).Role?.RoleLastUsed).toEqual({});
+
+    // AWS writes times to the second: the date read back is the assumption's, truncated.
+    const before = Math.floor(Date.now() / 1000) * 1000;
+    await stsClient(bob).send(new AssumeRoleCommand({ RoleArn: reader.arn, RoleSessionName: "bob-session" }));
+    const after = Date.now();
+
+    const used = (await iam.send(new GetRoleCommand({ RoleName: "Reader" }))).Role?.RoleLastUsed;
+    expect(used?.Region).toBe("us-east-1");
+    expect(used?.LastUsedDate).toBeInstanceOf(Date);
+    expect(used?.LastUsedDate?.getTime()).toBeGreaterThanOrEqual(before);
+    expect(used?.LastUsedDate?.getTime()).toBeLessThanOrEqual(after);
+    expect((await iam.send(new GetRoleCommand({ RoleName: "Unused" }))).Role?.RoleLastUsed).toEqual({});
   });
 });

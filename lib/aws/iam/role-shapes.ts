@@ -4,6 +4,7 @@ import type { Operation } from "@/lib/auth/authorize";
 import type { Caller } from "@/lib/auth/caller";
 import type { ContextValue } from "@/lib/iam";
 import { accountOf } from "@/lib/aws/operation";
+import { REGION } from "@/lib/auth/identity";
 import { boundaryOut, encodedDocument, tagsOut, when } from "@/lib/aws/shapes";
 import type { Role } from "@/lib/schemas/role";
 
@@ -40,13 +41,21 @@ export const roleListOut = (role: RoleFields) => ({
 
 /**
  * CreateRole's, GetRole's and UpdateRoleDescription's Role: with its permissions boundary and
- * tags. RoleLastUsed is not answered: the console keeps no record of a role's last use.
+ * tags. GetRole adds RoleLastUsed (roleLastUsedOut).
  */
 export const roleOut = (role: Role) => ({
   ...roleListOut(role),
   PermissionsBoundary: boundaryOut(role.permissionsBoundary),
   Tags: role.tags.length > 0 ? tagsOut(role.tags) : undefined,
 });
+
+/**
+ * GetRole's RoleLastUsed: when the role was last assumed (STS AssumeRole or a console switch role,
+ * lib/data/authorization-details-rows.ts roleLastAssumed) and in which Region (the console is
+ * called at us-east-1); a role never used answers the element empty, as AWS does.
+ * https://docs.aws.amazon.com/IAM/latest/APIReference/API_RoleLastUsed.html
+ */
+export const roleLastUsedOut = (lastUsedAt: Date | undefined) => (lastUsedAt ? { LastUsedDate: lastUsedAt, Region: REGION } : {});
 
 /**
  * `action` on the role, with its aws:ResourceTag/… and iam:ResourceTag/…, `context`, and (when

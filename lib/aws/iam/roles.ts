@@ -7,14 +7,16 @@ import { boundaryContext, op, requestTagContext } from "@/lib/api/operations";
 import { deleteRoleOperations } from "@/lib/api/delete-operations";
 import { createRole } from "@/lib/data/create-role";
 import { deleteRole } from "@/lib/data/delete-role";
+import { roleLastAssumed } from "@/lib/data/authorization-details-rows";
 import { getRole } from "@/lib/data/get-role";
+import { db } from "@/lib/db";
 import { listRoleRows } from "@/lib/data/list-role-rows";
 import { updateAssumeRolePolicy } from "@/lib/data/update-assume-role-policy";
 import { updateRole } from "@/lib/data/update-role";
 import { accountOf, awsOperation, type SomeAwsOperation } from "@/lib/aws/operation";
 import { awsInteger, awsTags, pagingFields, pathPrefix } from "@/lib/aws/inputs";
 import { page, paging } from "@/lib/aws/paging";
-import { onRole, roleListOut, roleOut } from "@/lib/aws/iam/role-shapes";
+import { onRole, roleLastUsedOut, roleListOut, roleOut } from "@/lib/aws/iam/role-shapes";
 import { roleExtraOperations } from "@/lib/aws/iam/role-extras";
 
 /**
@@ -67,7 +69,11 @@ const getRoleOperation = awsOperation({
   readOnly: true,
   input: z.object({ RoleName: roleName }),
   authorize: (input, caller) => onRole(caller, input.RoleName, "iam:GetRole", { withBoundary: true }),
-  run: async (input, caller) => ({ Role: roleOut(await getRole(accountOf(caller), input.RoleName)) }),
+  run: async (input, caller) => {
+    const role = await getRole(accountOf(caller), input.RoleName);
+    const lastUsed = await roleLastAssumed(db(), [role.roleId]);
+    return { Role: { ...roleOut(role), RoleLastUsed: roleLastUsedOut(lastUsed.get(role.roleId)) } };
+  },
 });
 
 /** UpdateRole answers an empty result. https://docs.aws.amazon.com/IAM/latest/APIReference/API_UpdateRole.html */
