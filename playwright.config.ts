@@ -12,6 +12,8 @@ process.env.E2E_DATABASE_URL ??= `file:${path.join(
   "iam.db",
 )}`;
 const port = process.env.E2E_PORT;
+// The API-only specs use the AWS SDK clients (pinned), which warn that later releases need Node 22.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 const baseURL = `http://127.0.0.1:${port}`;
 
 export default defineConfig({
