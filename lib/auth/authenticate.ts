@@ -103,6 +103,20 @@ function refusesService(row: TemporaryCredential, service: string): boolean {
   return row.kind === "GetSessionToken" && row.mfaAt === null && service !== "sts";
 }
 
+/**
+ * The temporary credentials' row with its user as the user is now, found by its unique id (AIDA…),
+ * as AWS binds credentials to a principal: GetSessionToken's act as that user ("the same
+ * permissions as the IAM user"), so a rename never hands them (or aws:username, or the implicit
+ * UserName of CreateAccessKey and the like) to another user made under the old name, and once the
+ * user is deleted they are invalid. A role session keeps its role; only its origin is renamed.
+ */
+async function withCurrentUser(row: TemporaryCredential): Promise<TemporaryCredential | null> {
+  if (row.sourceUserId === null) return row;
+  const user = await db().user.findUnique({ where: { id: row.sourceUserId }, select: { arn: true } });
+  if (!user) return row.kind === "GetSessionToken" ? null : row;
+  return user.arn === row.sourceArn ? row : { ...row, sourceArn: user.arn };
+}
+
 /** How signedCaller is called: `awsEndpoint` by the AWS endpoint (/aws), which serves STS as well as IAM. */
 export type SignedCallerOptions = SigV4Options & { awsEndpoint?: boolean };
 
@@ -129,8 +143,10 @@ export async function signedCaller(req: Request, body: Uint8Array, now: Date = n
   const row = temporary as TemporaryCredential | null;
   if (row) {
     if (refusesService(row, options.awsEndpoint ? result.service : "iam")) throw httpError("InvalidClientTokenId", INVALID_TOKEN);
+    const current = await withCurrentUser(row);
+    if (!current) throw httpError("InvalidClientTokenId", INVALID_TOKEN);
     await markTemporaryCredentialUsed(row, now);
-    return { identity: temporaryIdentity(row), mustChangePassword: false, service: result.service, region: result.region };
+    return { identity: temporaryIdentity(current), mustChangePassword: false, service: result.service, region: result.region };
   }
   const identity = await keyIdentity(result.accessKeyId, result.service, result.region, now);
   return { identity, mustChangePassword: false, service: result.service, region: result.region };

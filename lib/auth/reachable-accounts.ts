@@ -2,7 +2,7 @@ import "server-only";
 import { assumedRoleArn } from "@/lib/arn";
 import { assumeRoleDenied, assumeRoleRequest, ASSUME_ROLE, rootCannotAssume } from "@/lib/auth/assume-role-decision";
 import { callerEntry, callerKey, currentStamp, decideOperations, documentCache, type CallerEntry } from "@/lib/auth/authorize";
-import { globalContext, type Identity, type RequestFacts } from "@/lib/auth/identity";
+import { globalContext, principalTags, type Identity, type RequestFacts } from "@/lib/auth/identity";
 import { keptCache, type Stamp } from "@/lib/data/compiled-policies";
 import { listAccountRoles, ORGANIZATION_ROLE, type AccountRole, type AccountWithRoles } from "@/lib/data/list-account-roles";
 import { createEvaluator, prepareRequest, type ContextValue, type Evaluator } from "@/lib/iam";
@@ -40,16 +40,24 @@ async function callerDoors(identity: Identity, stamp: Stamp): Promise<CallerDoor
   return callers.set(key, { entry, assume: new Map() });
 }
 
-/** Switch Role's request (assumeRoleRequest), compiled once per caller and role. */
+/**
+ * Switch Role's request (assumeRoleRequest), compiled once per caller and role. An STS role
+ * session's session policy caps its sts:AssumeRole as every request it makes, and its session tags
+ * are its principal tags (lib/aws/sts/assume-role.ts decides the same): such a session's
+ * evaluators are kept per access key, as the door keeps them (lib/auth/authorize.ts).
+ */
 function assumeEvaluator(doors: CallerDoors, identity: Identity, role: AccountRole): Evaluator | null {
-  const key = `${identity.arn}|${role.arn}`;
+  const sessionPolicy = identity.sessionPolicy ?? null;
+  const extras = sessionPolicy !== null || Object.keys(identity.sessionTags ?? {}).length > 0;
+  const key = extras ? `${identity.arn}|${identity.accessKeyId ?? ""}|${role.arn}` : `${identity.arn}|${role.arn}`;
   const found = doors.assume.get(key);
   if (found) return found;
   const request = assumeRoleRequest({
-    principal: { arn: identity.arn, accountId: identity.accountId, tags: doors.entry.tags },
+    principal: { arn: identity.arn, accountId: identity.accountId, tags: extras ? principalTags(doors.entry.tags, identity.sessionTags) : doors.entry.tags },
     identityPolicies: doors.entry.identityPolicies,
     permissionsBoundary: doors.entry.boundary,
     role: { arn: role.arn, accountId: role.accountId, trustPolicy: role.trustPolicy },
+    sessionPolicy,
   });
   const prepared = prepareRequest(request, "evaluate", documentCache());
   if (!prepared.ok) return null;

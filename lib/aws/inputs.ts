@@ -7,14 +7,22 @@ import { tags, tagKey } from "@/lib/schemas/common";
  * checked by the same rules as the console's own API (lib/schemas/common.ts).
  */
 
+/**
+ * A list parameter: the SDKs write an empty list as the bare name (`Tags=`, awsQuery's
+ * serializeEmptyLists), which is the empty list, not a text.
+ */
+export const awsList = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === "" ? [] : value), schema);
+
 /** `Tags.member.N.Key` / `.Value`, checked as the console checks tags. */
-export const awsTags = z
-  .array(z.object({ Key: z.string("Each tag needs a Key."), Value: z.string().default("") }))
-  .transform((list) => list.map((tag) => ({ key: tag.Key, value: tag.Value })))
-  .pipe(tags);
+export const awsTags = awsList(
+  z
+    .array(z.object({ Key: z.string("Each tag needs a Key."), Value: z.string().default("") }))
+    .transform((list) => list.map((tag) => ({ key: tag.Key, value: tag.Value })))
+    .pipe(tags),
+);
 
 /** `TagKeys.member.N`. */
-export const awsTagKeys = z.array(tagKey).min(1, "Give at least one tag key.").max(50, "At most 50 tag keys.");
+export const awsTagKeys = awsList(z.array(tagKey).min(1, "Give at least one tag key.").max(50, "At most 50 tag keys."));
 
 /** A boolean parameter as the Query protocol sends it ("true" / "false"). */
 export const awsBoolean = z.enum(["true", "false"], "must be true or false.").transform((value) => value === "true");

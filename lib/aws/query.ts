@@ -36,7 +36,9 @@ function place(root: Record<string, unknown>, name: string, value: string): void
       return;
     }
     const next = segments[i + 1];
-    if (container[key] === undefined || typeof container[key] === "string") container[key] = next === "member" ? [] : {};
+    // Only the object's own members: a name like `X.hasOwnProperty.call` must not walk into what
+    // every object inherits (and write onto Object.prototype's functions for the whole process).
+    if (!Object.hasOwn(container, key) || typeof container[key] === "string") container[key] = next === "member" ? [] : {};
     here = container[key] as Record<string, unknown> | unknown[];
   }
 }

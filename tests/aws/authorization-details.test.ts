@@ -91,7 +91,7 @@ describe("GetAccountAuthorizationDetails with the real IAM client", () => {
       AttachedManagedPolicies: [{ PolicyName: "PowerUserAccess", PolicyArn: awsPolicyArn("PowerUserAccess") }],
       PermissionsBoundary: { PermissionsBoundaryArn: `arn:aws:iam::${account}:policy/limits/Bound` },
       Tags: [{ Key: "env", Value: "prod" }],
-      RoleLastUsed: { LastUsedDate: assumedAt },
+      RoleLastUsed: { LastUsedDate: assumedAt, Region: "us-east-1" },
     });
     expect(decoded(appRole.AssumeRolePolicyDocument)).toEqual(JSON.parse(app.trustPolicy));
     expect(appRole.RolePolicyList?.map((p) => [p.PolicyName, decoded(p.PolicyDocument)])).toEqual([["app-inline", JSON.parse(DOC.app)]]);

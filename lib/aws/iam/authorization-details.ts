@@ -1,4 +1,5 @@
 import "server-only";
+import { roleLastUsedOut } from "@/lib/aws/iam/role-shapes";
 import { z } from "@/lib/schemas/zod";
 import { op } from "@/lib/api/operations";
 import {
@@ -13,7 +14,7 @@ import {
   type UserDetail,
 } from "@/lib/data/account-authorization-details";
 import { accountOf, awsOperation, type SomeAwsOperation } from "@/lib/aws/operation";
-import { pagingFields } from "@/lib/aws/inputs";
+import { awsList, pagingFields } from "@/lib/aws/inputs";
 import { page, paging } from "@/lib/aws/paging";
 import { boundaryOut, encodedDocument, tagsOut, when } from "@/lib/aws/shapes";
 import type { XmlValue } from "@/lib/aws/xml";
@@ -86,7 +87,7 @@ function roleOut(role: RoleDetail) {
     PermissionsBoundary: boundary(role.permissionsBoundaryArn),
     Tags: tags(role.tags),
     // Present and empty for a role never used, as IAM answers it.
-    RoleLastUsed: { LastUsedDate: when(role.lastUsedAt) },
+    RoleLastUsed: roleLastUsedOut(when(role.lastUsedAt)),
   };
 }
 
@@ -115,7 +116,7 @@ const getAccountAuthorizationDetailsOperation = awsOperation({
   action: "GetAccountAuthorizationDetails",
   readOnly: true,
   input: z.object({
-    Filter: z.array(z.enum(AUTHORIZATION_ENTITY_TYPES, `Filter members must be among ${AUTHORIZATION_ENTITY_TYPES.join(", ")}.`)).optional(),
+    Filter: awsList(z.array(z.enum(AUTHORIZATION_ENTITY_TYPES, `Filter members must be among ${AUTHORIZATION_ENTITY_TYPES.join(", ")}.`))).optional(),
     ...pagingFields,
   }),
   authorize: (_input, caller) => op(accountOf(caller), "iam:GetAccountAuthorizationDetails", "*"),

@@ -40,8 +40,8 @@ const createInstanceProfileOperation = awsOperation({
   input: z.object({
     InstanceProfileName: instanceProfileName,
     Path: iamPath,
-    // The console keeps no tags on instance profiles: refused rather than silently dropped.
-    Tags: z.unknown().optional().refine((tags) => tags === undefined, "Tags on instance profiles are not supported by this console; create the instance profile without Tags."),
+    // The console keeps no tags on instance profiles: refused rather than silently dropped (an empty list, `Tags=`, is none).
+    Tags: z.unknown().optional().refine((tags) => tags === undefined || tags === "", "Tags on instance profiles are not supported by this console; create the instance profile without Tags."),
   }),
   authorize: (input, caller) => op(accountOf(caller), "iam:CreateInstanceProfile", instanceProfileArn(accountOf(caller), input.Path, input.InstanceProfileName)),
   run: async (input, caller) => ({

@@ -54,8 +54,8 @@ const createVirtualMfaDeviceOperation = awsOperation({
   input: z.object({
     VirtualMFADeviceName: deviceName,
     Path: iamPath,
-    // The console keeps no tags on MFA devices: refused rather than silently dropped.
-    Tags: z.undefined("Tags on MFA devices are not supported by this console; create the device without Tags.").optional(),
+    // The console keeps no tags on MFA devices: refused rather than silently dropped (an empty list, `Tags=`, is none).
+    Tags: z.unknown().optional().refine((tags) => tags === undefined || tags === "", "Tags on MFA devices are not supported by this console; create the device without Tags."),
   }),
   authorize: (input, caller) => op(accountOf(caller), "iam:CreateVirtualMFADevice", virtualMfaArn(accountOf(caller), input.Path, input.VirtualMFADeviceName)),
   run: async (input, caller) => {

@@ -5,7 +5,7 @@ import { IamError, noSuchEntity } from "@/lib/errors";
 import type { ContextValue } from "@/lib/iam";
 import type { Caller } from "@/lib/auth/caller";
 import { accountOf } from "@/lib/aws/operation";
-import { pagingFields } from "@/lib/aws/inputs";
+import { awsList, pagingFields } from "@/lib/aws/inputs";
 
 /**
  * The policy simulator's parameters as the IAM API Reference names them (SimulatePrincipalPolicy,
@@ -21,27 +21,28 @@ export const invalidInput = (message: string, field?: string) => new IamError("I
 /** policyDocumentType: 1 to 131,072 characters. */
 const policyDocument = z.string().min(1, "A policy document is at least 1 character.").max(131_072, "A policy document is at most 131,072 characters.");
 /** The console's simulator takes at most 20 pasted identity policies; so does this endpoint. */
-const policyInputList = z.array(policyDocument).max(20, "At most 20 policies in PolicyInputList.");
+const policyInputArray = z.array(policyDocument).max(20, "At most 20 policies in PolicyInputList.");
+const policyInputList = awsList(policyInputArray);
 const resourceName = z.string().min(1).max(2048, "must be at most 2048 characters.");
 
 export const CONTEXT_KEY_TYPES = ["string", "stringList", "numeric", "numericList", "boolean", "booleanList", "ip", "ipList", "binary", "binaryList", "date", "dateList"] as const;
 
 const contextEntry = z.object({
   ContextKeyName: z.string("Each context entry needs a ContextKeyName.").min(5, "ContextKeyName is at least 5 characters.").max(256, "ContextKeyName is at most 256 characters."),
-  ContextKeyValues: z.array(z.string()).default([]),
+  ContextKeyValues: awsList(z.array(z.string())).default([]),
   ContextKeyType: z.enum(CONTEXT_KEY_TYPES, `ContextKeyType must be one of ${CONTEXT_KEY_TYPES.join(", ")}.`).optional(),
 });
 export type ContextEntry = z.infer<typeof contextEntry>;
 
 /** What both simulations take besides the policies' source. */
 const simulationFields = {
-  PermissionsBoundaryPolicyInputList: z.array(policyDocument).max(1, "PermissionsBoundaryPolicyInputList takes one permissions boundary.").optional(),
-  ActionNames: z.array(z.string().min(3, "An action name is at least 3 characters.").max(128, "An action name is at most 128 characters.")),
-  ResourceArns: z.array(resourceName).optional(),
+  PermissionsBoundaryPolicyInputList: awsList(z.array(policyDocument).max(1, "PermissionsBoundaryPolicyInputList takes one permissions boundary.")).optional(),
+  ActionNames: awsList(z.array(z.string().min(3, "An action name is at least 3 characters.").max(128, "An action name is at most 128 characters."))),
+  ResourceArns: awsList(z.array(resourceName)).optional(),
   ResourcePolicy: policyDocument.optional(),
   ResourceOwner: resourceName.optional(),
   CallerArn: resourceName.optional(),
-  ContextEntries: z.array(contextEntry).optional(),
+  ContextEntries: awsList(z.array(contextEntry)).optional(),
   // EC2 scenarios (EC2-VPC-InstanceStore…) group resources AWS's simulator evaluates together; the
   // console's engine evaluates each resource on its own, so the option is accepted and has no effect.
   ResourceHandlingOption: z.string().min(1).max(64).optional(),
@@ -62,7 +63,7 @@ export const contextKeysForPrincipalInput = z.object({
   PolicySourceArn: z.string().min(20, "PolicySourceArn is at least 20 characters.").max(2048),
   PolicyInputList: policyInputList.optional(),
 });
-export const contextKeysForCustomInput = z.object({ PolicyInputList: policyInputList.min(1, "Give at least one policy in PolicyInputList.") });
+export const contextKeysForCustomInput = z.object({ PolicyInputList: awsList(policyInputArray.min(1, "Give at least one policy in PolicyInputList.")) });
 
 /** A user, group or role of the caller's account, as PolicySourceArn names it. */
 export interface PolicySource {

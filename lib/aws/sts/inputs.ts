@@ -1,16 +1,13 @@
 import { z } from "@/lib/schemas/zod";
 import { tagKey } from "@/lib/schemas/common";
 import { parseIamArn } from "@/lib/arn";
-import { awsInteger, awsTags } from "@/lib/aws/inputs";
+import { awsInteger, awsList, awsTags } from "@/lib/aws/inputs";
 
 /**
  * The STS API Reference's parameter constraints (AssumeRole, GetSessionToken, GetAccessKeyInfo),
  * checked before anything is read: a problem is a ValidationError naming the parameter.
  * https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html
  */
-
-/** A list parameter sent empty (`Tags=`), as the Query protocol writes an empty list. */
-const awsList = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === "" ? [] : value), schema);
 
 /** [\w+=,.@-]*, 2–64 characters: RoleSessionName and SourceIdentity. */
 const sessionText = (name: string) =>
