@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { validationError } from "@/lib/errors";
+import { alreadyExists, noSuchEntity, validationError } from "@/lib/errors";
 import { findUserOrThrow } from "@/lib/data/lookup";
 import { rememberPassword, vetUserPassword, type VettedPassword } from "@/lib/data/password-history";
 import { write } from "@/lib/data/write";
@@ -18,6 +18,12 @@ export async function putLoginProfile(
   accountId: string,
   userName: string,
   input: LoginProfileInput,
+  /**
+   * The AWS API's CreateLoginProfile and UpdateLoginProfile are one or the other: "create" refuses
+   * a user who has a password (EntityAlreadyExists), "update" one who has none (NoSuchEntity),
+   * checked inside the transaction so two calls at once cannot both create.
+   */
+  only?: "create" | "update",
 ): Promise<LoginProfile> {
   // Checking and hashing are deliberately slow: done before the transaction so the database is not held.
   let vetted: VettedPassword | undefined;
@@ -28,6 +34,8 @@ export async function putLoginProfile(
   return write(async (tx, log) => {
     const user = await findUserOrThrow(tx, accountId, userName);
     const creating = user.passwordHash === null;
+    if (only === "create" && !creating) throw alreadyExists(`Login Profile for user ${user.name} already exists.`, "UserName");
+    if (only === "update" && creating) throw noSuchEntity(`Login Profile for User ${user.name} cannot be found.`, "UserName");
     if (vetted === undefined && creating) {
       throw validationError("password", `A password is required to give user ${user.name} console access.`);
     }

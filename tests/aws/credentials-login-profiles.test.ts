@@ -49,6 +49,20 @@ describe("CreateLoginProfile and GetLoginProfile through the AWS endpoint", () =
     expect(JSON.stringify(audited[0])).not.toContain(PASSWORD);
   });
 
+  it("creates one console password when two CreateLoginProfile calls race: the other is EntityAlreadyExists", async () => {
+    const account = await freshAccount();
+    const iam = iamClient(await rootCredentials(account));
+    await iam.send(new CreateUserCommand({ UserName: "racer" }));
+    const outcomes = await Promise.allSettled([
+      iam.send(new CreateLoginProfileCommand({ UserName: "racer", Password: PASSWORD })),
+      iam.send(new CreateLoginProfileCommand({ UserName: "racer", Password: NEW_PASSWORD })),
+    ]);
+    expect(outcomes.filter((outcome) => outcome.status === "fulfilled")).toHaveLength(1);
+    const refused = outcomes.find((outcome) => outcome.status === "rejected");
+    expect(refused?.status === "rejected" ? refused.reason : null).toBeInstanceOf(EntityAlreadyExistsException);
+    expect((await events(account)).filter((e) => e.action === "CreateLoginProfile" || e.action === "UpdateLoginProfile").map((e) => e.action)).toEqual(["CreateLoginProfile"]);
+  });
+
   it("answers EntityAlreadyExists, PasswordPolicyViolation and NoSuchEntity in AWS's words, each attempt audited", async () => {
     const account = await freshAccount();
     const iam = iamClient(await rootCredentials(account));

@@ -3,7 +3,7 @@ import { z } from "@/lib/schemas/zod";
 import { userName } from "@/lib/schemas/common";
 import type { LoginProfile } from "@/lib/schemas/credentials";
 import { accountRootArn } from "@/lib/arn";
-import { loginProfileAction, onUser } from "@/lib/api/operations";
+import { onUser } from "@/lib/api/operations";
 import { recordAudit } from "@/lib/auth/audit";
 import { changeOwnPassword } from "@/lib/auth/change-password";
 import type { Caller } from "@/lib/auth/caller";
@@ -14,7 +14,7 @@ import { accountOf, awsOperation, type SomeAwsOperation } from "@/lib/aws/operat
 import { awsBoolean } from "@/lib/aws/inputs";
 import { when } from "@/lib/aws/shapes";
 import { subjectUserName } from "@/lib/aws/iam/credential-caller";
-import { alreadyExists, httpError } from "@/lib/errors";
+import { httpError } from "@/lib/errors";
 
 /**
  * IAM's console-password operations (IAM API Reference: CreateLoginProfile, GetLoginProfile,
@@ -41,11 +41,8 @@ const createLoginProfileOperation = awsOperation({
   run: async (input, caller) => {
     const account = accountOf(caller);
     const name = subjectUserName(input.UserName, caller);
-    // putLoginProfile creates or updates; CreateLoginProfile only creates, as AWS answers it.
-    if ((await loginProfileAction(account, name)) === "iam:UpdateLoginProfile") {
-      throw alreadyExists(`Login Profile for user ${(await getLoginProfile(account, name)).userName} already exists.`, "UserName");
-    }
-    const profile = await putLoginProfile(account, name, { password: input.Password, passwordResetRequired: input.PasswordResetRequired ?? false });
+    // putLoginProfile creates or updates; CreateLoginProfile only creates (checked in its transaction).
+    const profile = await putLoginProfile(account, name, { password: input.Password, passwordResetRequired: input.PasswordResetRequired ?? false }, "create");
     return { LoginProfile: profileOut(profile) };
   },
 });
@@ -75,8 +72,8 @@ const updateLoginProfileOperation = awsOperation({
   authorize: (input, caller) => onUser({ accountId: accountOf(caller), userName: input.UserName }, "iam:UpdateLoginProfile"),
   run: async (input, caller) => {
     const account = accountOf(caller);
-    await getLoginProfile(account, input.UserName); // NoSuchEntity in AWS's words when there is none
-    await putLoginProfile(account, input.UserName, { password: input.Password, passwordResetRequired: input.PasswordResetRequired });
+    // NoSuchEntity in AWS's words when there is none (checked in its transaction).
+    await putLoginProfile(account, input.UserName, { password: input.Password, passwordResetRequired: input.PasswordResetRequired }, "update");
     return null;
   },
 });
