@@ -96,7 +96,9 @@ export async function handleAws(req: NextRequest): Promise<Response> {
     if (caller && facts && audited && operations.length > 0 && (!readOnly || error.code === "AccessDenied")) {
       await audit(caller.identity, facts, operations, null, auditInput(input), error, readOnly).catch(() => undefined);
     }
-    const response = xml(errorXml(service, error.status, error.code, error.message, requestId), error.status, requestId);
+    // The Query APIs answer throttling 400 ("Common errors"); the console's JSON API answers 429.
+    const status = error.code === "Throttling" ? 400 : error.status;
+    const response = xml(errorXml(service, status, error.code, error.message, requestId), status, requestId);
     for (const [name, value] of Object.entries(error.headers ?? {})) response.headers.set(name, value);
     return response;
   }
