@@ -60,12 +60,12 @@ export async function sessionCaller(token: string | undefined, now: Date = new D
 
 const LAST_USED_EVERY_MS = 60_000;
 
+/** A long-term key as one read finds it: its secret, its owner and when it was last used. */
+const KEY_FIELDS = { status: true, sealedSecret: true, accountId: true, lastUsedAt: true, user: { select: { id: true, name: true, arn: true } } } as const;
+type KeyRow = { status: string; sealedSecret: string | null; accountId: string; lastUsedAt: Date | null; user: { id: string; name: string; arn: string } | null };
+
 /** The key's owner as an identity; records its last use at most once a minute (GetAccessKeyLastUsed). */
-async function keyIdentity(accessKeyId: string, service: string, region: string, now: Date): Promise<Identity> {
-  const key = await db().accessKey.findUniqueOrThrow({
-    where: { id: accessKeyId },
-    select: { accountId: true, lastUsedAt: true, user: { select: { id: true, name: true, arn: true } } },
-  });
+async function keyIdentity(accessKeyId: string, key: KeyRow, service: string, region: string, now: Date): Promise<Identity> {
   if (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() >= LAST_USED_EVERY_MS) {
     await db().accessKey.updateMany({ where: { id: accessKeyId }, data: { lastUsedAt: now, lastUsedService: service, lastUsedRegion: region } });
   }
@@ -76,8 +76,7 @@ async function keyIdentity(accessKeyId: string, service: string, region: string,
 }
 
 /** The secret of an active key that can sign (keys from before sealing cannot). */
-async function secretOf(accessKeyId: string): Promise<KeySecret | null> {
-  const key = await db().accessKey.findUnique({ where: { id: accessKeyId }, select: { status: true, sealedSecret: true } });
+function secretOf(accessKeyId: string, key: KeyRow | null): KeySecret | null {
   if (!key || key.status !== "Active" || !key.sealedSecret) return null;
   return { secretAccessKey: open(key.sealedSecret, masterKey(), `access-key:${accessKeyId}`) };
 }
@@ -131,10 +130,14 @@ export async function signedCaller(req: Request, body: Uint8Array, now: Date = n
   const url = new URL(req.url);
   const headers: Record<string, string> = {};
   req.headers.forEach((value, name) => (headers[name] = value));
-  // The temporary credentials' row is read once: for the secret and then for the identity.
+  // The key's row is read once: for the secret and then for the identity.
   let temporary: TemporaryCredential | null = null;
+  let key: KeyRow | null = null;
   const secret = async (accessKeyId: string): Promise<KeySecret | null> => {
-    if (!isTemporaryKeyId(accessKeyId)) return secretOf(accessKeyId);
+    if (!isTemporaryKeyId(accessKeyId)) {
+      key = await db().accessKey.findUnique({ where: { id: accessKeyId }, select: KEY_FIELDS });
+      return secretOf(accessKeyId, key);
+    }
     temporary = await findTemporaryCredential(accessKeyId);
     return temporary ? temporarySecret(temporary) : null;
   };
@@ -148,7 +151,10 @@ export async function signedCaller(req: Request, body: Uint8Array, now: Date = n
     await markTemporaryCredentialUsed(row, now);
     return { identity: temporaryIdentity(current), mustChangePassword: false, service: result.service, region: result.region };
   }
-  const identity = await keyIdentity(result.accessKeyId, result.service, result.region, now);
+  // Read by `secret` above (TypeScript cannot see the assignment inside the callback).
+  const found = key as KeyRow | null;
+  if (!found) throw httpError("InvalidClientTokenId", INVALID_TOKEN);
+  const identity = await keyIdentity(result.accessKeyId, found, result.service, result.region, now);
   return { identity, mustChangePassword: false, service: result.service, region: result.region };
 }
 

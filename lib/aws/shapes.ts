@@ -12,4 +12,4 @@ export const boundaryOut = (boundary: { arn: string } | null | undefined): XmlVa
 export const encodedDocument = (document: string): string => encodeURIComponent(document);
 
 /** A stored ISO time (the data layer's answers) as a Date for the XML writer. */
-export const when = (iso: string | Date | null | undefined): Date | undefined => (iso === null || iso === undefined ? undefined : new Date(iso));
+export const when = (iso: string | Date | null | undefined): Date | undefined => (iso === null || iso === undefined ? undefined : iso instanceof Date ? iso : new Date(iso));

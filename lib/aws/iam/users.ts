@@ -4,7 +4,7 @@ import { iamPath, policyArn, userName } from "@/lib/schemas/common";
 import { userArn } from "@/lib/arn";
 import { entityArn, op, requestTagContext } from "@/lib/api/operations";
 import { createUser } from "@/lib/data/create-user";
-import { getUser } from "@/lib/data/get-user";
+import { getUserRecord, type UserRecord } from "@/lib/data/get-user";
 import { listUserRows } from "@/lib/data/list-user-rows";
 import { accountOf, awsOperation, type SomeAwsOperation } from "@/lib/aws/operation";
 import { awsTags, pagingFields, pathPrefix } from "@/lib/aws/inputs";
@@ -24,7 +24,7 @@ import { userTagOperations } from "@/lib/aws/iam/user-tags";
  */
 
 /** The User data type: GetUser and CreateUser answer it with tags and boundary. */
-export const userOut = (user: User) => ({
+export const userOut = (user: User | UserRecord) => ({
   Path: user.path,
   UserName: user.userName,
   UserId: user.userId,
@@ -74,7 +74,7 @@ const getUserOperation = awsOperation({
       const account = accountOf(caller);
       return { User: { UserId: account, Arn: `arn:aws:iam::${account}:root`, CreateDate: new Date(0) } };
     }
-    return { User: userOut(await getUser(accountOf(caller), name)) };
+    return { User: userOut(await getUserRecord(accountOf(caller), name)) };
   },
 });
 
