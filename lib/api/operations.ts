@@ -70,7 +70,8 @@ export interface Target {
 type Tagged = { key: string; value: string }[];
 const TARGET_FIELDS = { path: true, name: true, boundary: { select: { arn: true } }, tags: { select: { key: true, value: true } } } as const;
 
-function resourceTags(tags: Tagged, withIamKey: boolean): Record<string, ContextValue> {
+/** aws:ResourceTag/KEY (and iam:ResourceTag/KEY for users and roles) for a stored resource's tags. */
+export function resourceTags(tags: Tagged, withIamKey: boolean): Record<string, ContextValue> {
   const context: Record<string, ContextValue> = {};
   for (const { key, value } of tags) {
     context[`aws:ResourceTag/${key}`] = value;

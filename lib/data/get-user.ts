@@ -28,6 +28,16 @@ export interface UserRecord {
  * (getUser adds the console's counts in three more queries). NoSuchEntity in getUser's words.
  */
 export async function getUserRecord(accountId: string, userName: string): Promise<UserRecord> {
+  const user = await findUserRecord(accountId, userName);
+  if (!user) {
+    await findUserOrThrow(db(), accountId, userName);
+    throw noSuchEntity(`User "${userName}" does not exist in account ${accountId}.`, "userName");
+  }
+  return user;
+}
+
+/** The same read, null when there is no such user. */
+export async function findUserRecord(accountId: string, userName: string): Promise<UserRecord | null> {
   const user = await db().user.findUnique({
     where: { accountId_nameLower: { accountId, nameLower: nameKey(userName) } },
     select: {
@@ -41,9 +51,6 @@ export async function getUserRecord(accountId: string, userName: string): Promis
       tags: { select: { key: true, value: true }, orderBy: { keyLower: "asc" } },
     },
   });
-  if (!user) {
-    await findUserOrThrow(db(), accountId, userName);
-    throw noSuchEntity(`User "${userName}" does not exist in account ${accountId}.`, "userName");
-  }
+  if (!user) return null;
   return { userName: user.name, userId: user.id, path: user.path, arn: user.arn, createdAt: user.createdAt, passwordLastUsedAt: user.passwordLastUsedAt, permissionsBoundary: user.boundary, tags: user.tags };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CreateUserCommand, GetUserCommand, ListUsersCommand, NoSuchEntityException, EntityAlreadyExistsException } from "@aws-sdk/client-iam";
+import { CreateUserCommand, GetUserCommand, ListUsersCommand, NoSuchEntityException, EntityAlreadyExistsException, PutUserPolicyCommand } from "@aws-sdk/client-iam";
 import { GetCallerIdentityCommand } from "@aws-sdk/client-sts";
 import { freshAccount } from "@/tests/support/identity";
 import { iamClient, rootCredentials, stsClient, userCredentials } from "@/tests/support/aws";
@@ -50,5 +50,19 @@ describe("users through the AWS endpoint, with the real IAM client", () => {
     expect((refused as { message: string }).message).toBe(
       `User: arn:aws:iam::${account}:user/erin is not authorized to perform: iam:GetUser on resource: arn:aws:iam::${account}:user/erin because no identity-based policy allows the iam:GetUser action`,
     );
+  });
+
+  it("decides GetUser with the user's tags as resource keys, as the console's own GetUser does (iam:ResourceTag)", async () => {
+    const account = await freshAccount();
+    const root = iamClient(await rootCredentials(account));
+    await root.send(new CreateUserCommand({ UserName: "blue", Tags: [{ Key: "team", Value: "blue" }] }));
+    await root.send(new CreateUserCommand({ UserName: "red", Tags: [{ Key: "team", Value: "red" }] }));
+    await root.send(new CreateUserCommand({ UserName: "reader" }));
+    const policy = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "iam:GetUser", Resource: "*", Condition: { StringEquals: { "iam:ResourceTag/team": "blue" } } }] };
+    await root.send(new PutUserPolicyCommand({ UserName: "reader", PolicyName: "blue-only", PolicyDocument: JSON.stringify(policy) }));
+    const reader = iamClient(await userCredentials(account, "reader"));
+    expect((await reader.send(new GetUserCommand({ UserName: "blue" }))).User?.UserName).toBe("blue");
+    const refused = await reader.send(new GetUserCommand({ UserName: "red" })).catch((err: unknown) => err as { name: string });
+    expect(refused).toMatchObject({ name: "AccessDenied" });
   });
 });

@@ -2,9 +2,9 @@ import "server-only";
 import { z } from "@/lib/schemas/zod";
 import { iamPath, policyArn, userName } from "@/lib/schemas/common";
 import { userArn } from "@/lib/arn";
-import { entityArn, op, requestTagContext } from "@/lib/api/operations";
+import { op, requestTagContext, resourceTags } from "@/lib/api/operations";
 import { createUser } from "@/lib/data/create-user";
-import { getUserRecord, type UserRecord } from "@/lib/data/get-user";
+import { findUserRecord, getUserRecord, type UserRecord } from "@/lib/data/get-user";
 import { listUserRows } from "@/lib/data/list-user-rows";
 import { accountOf, awsOperation, type SomeAwsOperation } from "@/lib/aws/operation";
 import { awsTags, pagingFields, pathPrefix } from "@/lib/aws/inputs";
@@ -57,6 +57,12 @@ function ownUserName(caller: Caller): string | null {
   return identity.type === "IAMUser" ? identity.signedIn.userName : null;
 }
 
+/**
+ * GetUser's user as its authorization read it (the ARN needs its path): one read serves both, so
+ * the answer is the record the engine decided on. Keyed by the request's parsed input.
+ */
+const readForRequest = new WeakMap<object, UserRecord>();
+
 const getUserOperation = awsOperation({
   service: "iam",
   action: "GetUser",
@@ -65,7 +71,12 @@ const getUserOperation = awsOperation({
   authorize: async (input, caller) => {
     const name = input.UserName ?? ownUserName(caller);
     const account = accountOf(caller);
-    return op(account, "iam:GetUser", name === null ? `arn:aws:iam::${account}:root` : await entityArn("user", account, name));
+    if (name === null) return op(account, "iam:GetUser", `arn:aws:iam::${account}:root`);
+    const found = await findUserRecord(account, name);
+    if (found) readForRequest.set(input, found);
+    // As the console's GET of a user (onUser): its ARN with its path and its tags as resource keys;
+    // a user that does not exist is named with the path "/" (NoSuchEntity only once allowed).
+    return op(account, "iam:GetUser", found?.arn ?? userArn(account, "/", name), resourceTags(found?.tags ?? [], true));
   },
   run: async (input, caller) => {
     const name = input.UserName ?? ownUserName(caller);
@@ -74,7 +85,7 @@ const getUserOperation = awsOperation({
       const account = accountOf(caller);
       return { User: { UserId: account, Arn: `arn:aws:iam::${account}:root`, CreateDate: new Date(0) } };
     }
-    return { User: userOut(await getUserRecord(accountOf(caller), name)) };
+    return { User: userOut(readForRequest.get(input) ?? (await getUserRecord(accountOf(caller), name))) };
   },
 });
 
