@@ -26,6 +26,10 @@ export function updateUser(accountId: string, userName: string, input: UpdateUse
     }
     const arn = userArn(accountId, path, name);
     await tx.user.update({ where: { id: user.id }, data: { name, nameLower, path, arn } });
+    // The user's console sessions act as the user under its new name and path (they hold the ARN
+    // they signed in with): aws:username and the implicit UserName of their requests follow the
+    // user, never another user made later under the old name.
+    await tx.session.updateMany({ where: { userId: user.id }, data: { principalArn: arn } });
     const changes = [
       name !== user.name ? `renamed ${user.name} to ${name}` : "",
       path !== user.path ? `moved from path ${user.path} to ${path}` : "",
