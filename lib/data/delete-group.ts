@@ -23,7 +23,7 @@ export function deleteGroup(accountId: string, groupName: string, options: { for
     ]);
     if (remaining && !options.force) {
       throw deleteConflict(
-        `Group ${group.name} cannot be deleted: it still has ${remaining}. Remove them first, or delete with force.`,
+        `Group ${group.name} cannot be deleted: it still has ${remaining}. Remove them first.`,
         "groupName",
       );
     }

@@ -54,7 +54,7 @@ export function deletePolicy(accountId: string, policyName: string, options: { f
     const remaining = describeUses(uses);
     if (remaining && !options.force) {
       throw deleteConflict(
-        `Policy ${policy.name} cannot be deleted: it still has ${remaining}. Remove them first, or delete with force.`,
+        `Policy ${policy.name} cannot be deleted: it still has ${remaining}. Remove them first.`,
         "policyName",
       );
     }

@@ -30,7 +30,7 @@ export function deleteRole(accountId: string, roleName: string, options: { force
     ]);
     if (remaining && !options.force) {
       throw deleteConflict(
-        `Role ${role.name} cannot be deleted: it still has ${remaining}. Remove them first, or delete with force.`,
+        `Role ${role.name} cannot be deleted: it still has ${remaining}. Remove them first.`,
         "roleName",
       );
     }

@@ -85,7 +85,7 @@ export function deleteUser(accountId: string, userName: string, options: { force
     const remaining = describeHeld(await countHeld(tx, user.id));
     if (remaining && !options.force) {
       throw deleteConflict(
-        `User ${user.name} cannot be deleted: it still has ${remaining}. Remove them first, or delete with force.`,
+        `User ${user.name} cannot be deleted: it still has ${remaining}. Remove them first.`,
         "userName",
       );
     }

@@ -180,7 +180,7 @@ describe("DeletePolicy through the AWS endpoint (API_DeletePolicy)", () => {
     await iam.send(new CreateUserCommand({ UserName: "dana" }));
     await attachPolicy("user", account, "dana", arn);
     const attached = await failure(iam.send(new DeletePolicyCommand({ PolicyArn: arn })));
-    expect(attached).toEqual({ code: "DeleteConflict", status: 409, message: "Policy doomed cannot be deleted: it still has 1 user attachment. Remove them first, or delete with force." });
+    expect(attached).toEqual({ code: "DeleteConflict", status: 409, message: "Policy doomed cannot be deleted: it still has 1 user attachment. Remove them first." });
 
     await detachPolicy("user", account, "dana", arn);
     await putPermissionsBoundary("user", account, "dana", arn);
