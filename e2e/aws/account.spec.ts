@@ -12,8 +12,7 @@ import {
   type IAMClient,
   type UserDetail,
 } from "@aws-sdk/client-iam";
-import { expect, test } from "../support/test";
-import { adminKeys, iamAt, PROD_ACCOUNT, uniqueName, userKeys } from "../support/aws";
+import { adminKeys, iamAt, PROD_ACCOUNT, uniqueName, userKeys, expect, test } from "../support/aws";
 import { IamApi } from "../support/iam-api";
 
 // API-only: the real IAM client against the E2E server's /aws (IAM API Reference: CreateAccountAlias,

@@ -22,8 +22,7 @@ import {
   PutRolePolicyCommand,
   PutUserPolicyCommand,
 } from "@aws-sdk/client-iam";
-import { expect, test } from "../support/test";
-import { adminKeys, iamAt, PROD_ACCOUNT, uniqueName, userKeys } from "../support/aws";
+import { adminKeys, iamAt, PROD_ACCOUNT, uniqueName, userKeys, expect, test } from "../support/aws";
 
 // API-only: the real IAM client against the E2E server's /aws. IAM API Reference: AttachUserPolicy,
 // DetachUserPolicy, ListAttachedUserPolicies, PutUserPolicy, GetUserPolicy, ListUserPolicies,

@@ -1,7 +1,6 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
-import { expect, test } from "../support/test";
-import { PROD_ACCOUNT, uniqueName } from "../support/aws";
+import { PROD_ACCOUNT, uniqueName, expect, test } from "../support/aws";
 
 // The aws CLI itself (Debian's awscli, v1; .ci/run installs it when missing) against the E2E
 // server's AWS endpoint, with access keys made by the operator command line

@@ -19,9 +19,8 @@ import {
   UpdateLoginProfileCommand,
 } from "@aws-sdk/client-iam";
 import { GetCallerIdentityCommand } from "@aws-sdk/client-sts";
-import { expect, test } from "../support/test";
 import { IamApi } from "../support/iam-api";
-import { adminKeys, iamAt, PROD_ACCOUNT, stsAt, uniqueName, userKeys } from "../support/aws";
+import { adminKeys, iamAt, PROD_ACCOUNT, stsAt, uniqueName, userKeys, expect, test } from "../support/aws";
 
 // API-only: the real IAM and STS clients against the E2E server's /aws, for a user's credentials
 // (IAM API Reference: CreateAccessKey, UpdateAccessKey, DeleteAccessKey, ListAccessKeys,

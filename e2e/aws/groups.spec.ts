@@ -10,8 +10,7 @@ import {
   UpdateGroupCommand,
 } from "@aws-sdk/client-iam";
 import type { APIRequestContext } from "@playwright/test";
-import { expect, test } from "../support/test";
-import { adminKeys, iamAt, PROD_ACCOUNT, uniqueName, userKeys } from "../support/aws";
+import { adminKeys, iamAt, PROD_ACCOUNT, uniqueName, userKeys, expect, test } from "../support/aws";
 
 // API-only: the real IAM client against the E2E server's /aws. IAM API Reference: CreateGroup,
 // GetGroup, ListGroups, UpdateGroup, DeleteGroup, AddUserToGroup, RemoveUserFromGroup,

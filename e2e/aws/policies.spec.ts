@@ -14,8 +14,7 @@ import {
   UntagPolicyCommand,
   type Policy,
 } from "@aws-sdk/client-iam";
-import { expect, test } from "../support/test";
-import { adminKeys, iamAt, PROD_ACCOUNT, uniqueName } from "../support/aws";
+import { adminKeys, iamAt, PROD_ACCOUNT, uniqueName, expect, test } from "../support/aws";
 import { IamApi } from "../support/iam-api";
 
 // API-only: the real IAM client against the E2E server's /aws (IAM API Reference: CreatePolicy,

@@ -20,8 +20,7 @@ import {
   UpdateRoleDescriptionCommand,
 } from "@aws-sdk/client-iam";
 import type { APIRequestContext } from "@playwright/test";
-import { expect, test } from "../support/test";
-import { adminKeys, iamAt, PROD_ACCOUNT, uniqueName, userKeys } from "../support/aws";
+import { adminKeys, iamAt, PROD_ACCOUNT, uniqueName, userKeys, expect, test } from "../support/aws";
 
 // API-only: the real IAM client against the E2E server's /aws (IAM API Reference: CreateRole,
 // GetRole, UpdateRole, UpdateRoleDescription, UpdateAssumeRolePolicy, ListRoles, DeleteRole,

@@ -3,8 +3,7 @@ import { ListUsersCommand } from "@aws-sdk/client-iam";
 import { AssumeRoleCommand, GetCallerIdentityCommand, GetSessionTokenCommand, type AssumeRoleCommandOutput } from "@aws-sdk/client-sts";
 import { Secret, TOTP } from "otpauth";
 import { CAROL_MFA_DEVICE, CAROL_MFA_SECRET } from "../../prisma/seed/demo-credentials";
-import { expect, test } from "../support/test";
-import { iamAt, PROD_ACCOUNT, stsAt, uniqueName, userKeys, type Credentials } from "../support/aws";
+import { iamAt, PROD_ACCOUNT, stsAt, uniqueName, userKeys, type Credentials, expect, test } from "../support/aws";
 
 // API-only: the real STS client against the E2E server's /aws, with the demo's people (STS API
 // Reference: AssumeRole, GetSessionToken, GetCallerIdentity). bob's group allows sts:AssumeRole on

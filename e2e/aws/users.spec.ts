@@ -17,8 +17,7 @@ import {
 } from "@aws-sdk/client-iam";
 import { GetCallerIdentityCommand } from "@aws-sdk/client-sts";
 import type { APIRequestContext } from "@playwright/test";
-import { expect, test } from "../support/test";
-import { adminKeys, iamAt, PROD_ACCOUNT, stsAt, uniqueName, userKeys } from "../support/aws";
+import { adminKeys, iamAt, PROD_ACCOUNT, stsAt, uniqueName, userKeys, expect, test } from "../support/aws";
 
 // API-only: the real IAM and STS clients against the E2E server's /aws (IAM API Reference: CreateUser,
 // GetUser, ListUsers, UpdateUser, DeleteUser, TagUser, UntagUser, ListUserTags,
