@@ -1,13 +1,10 @@
-import { randomBytes } from "node:crypto";
-import fs from "node:fs";
 import os from "node:os";
-import path from "node:path";
 import { AttachUserPolicyCommand, GetUserCommand, IAMClient, ListUsersCommand } from "@aws-sdk/client-iam";
 import { AssumeRoleCommand, STSClient } from "@aws-sdk/client-sts";
 import { db } from "@/lib/db";
-import { importManagedPolicies, readManagedPolicies } from "@/prisma/seed/import-managed-policies";
-import { ATTACH_BENCH_POLICY, BENCH, benchUserName, seedBulk } from "./bench/seed-bulk";
-import { bin, ROOT, run, startNext, DIST } from "./bench/next-server";
+import { ATTACH_BENCH_POLICY, BENCH, benchUserName } from "./bench/seed-bulk";
+import { benchEnv, bulkDatabase } from "./bench/bulk-database";
+import { startNext } from "./bench/next-server";
 import { signedFetch, type Keys } from "./bench/signed-fetch";
 
 // `npm run bench:api`: the AWS endpoint (/aws) over HTTP with SigV4, as the AWS SDK calls it,
@@ -20,7 +17,6 @@ import { signedFetch, type Keys } from "./bench/signed-fetch";
 // The SDK clients (pinned) warn that their later releases need Node 22; this one supports Node 20.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 
-const DB_FILE = path.join(ROOT, ".tmp", "bench", "iam-bench-api.db");
 const SAMPLES = 200;
 const WARM_UP = 30;
 const PARALLEL = 8;
@@ -28,24 +24,10 @@ const PARALLEL_CALLS = 400;
 const ADMIN = "bench-api-admin";
 const ROLE = "bench-api-role";
 
-const env = {
-  ...process.env,
-  DATABASE_URL: `file:${DB_FILE}`,
-  NEXT_DIST_DIR: DIST,
-  NEXT_TELEMETRY_DISABLED: "1",
-  CHECKPOINT_DISABLE: "1",
-  // The bench's own master key: the server must open the secrets this process sealed.
-  IAM_MASTER_KEY: process.env.IAM_MASTER_KEY ?? randomBytes(32).toString("base64"),
-};
+const env = benchEnv("iam-bench-api.db");
 
 async function freshDatabase(): Promise<Keys> {
-  fs.mkdirSync(path.dirname(DB_FILE), { recursive: true });
-  for (const suffix of ["", "-journal", "-wal", "-shm"]) fs.rmSync(DB_FILE + suffix, { force: true });
-  run("Migrating a scratch database", bin("prisma"), ["migrate", "deploy"], env, true);
-  Object.assign(process.env, { DATABASE_URL: env.DATABASE_URL, IAM_MASTER_KEY: env.IAM_MASTER_KEY });
-  const started = performance.now();
-  await importManagedPolicies(db(), readManagedPolicies());
-  await seedBulk(db());
+  await bulkDatabase(env);
   const { createUser } = await import("@/lib/data/create-user");
   const { attachPolicy } = await import("@/lib/data/attach-policy");
   const { createAccessKey } = await import("@/lib/data/create-access-key");
@@ -58,7 +40,6 @@ async function freshDatabase(): Promise<Keys> {
   await createRole(account, createRoleInput.parse({ roleName: ROLE, trustPolicy: JSON.stringify(trust) }));
   await attachPolicy("role", account, ROLE, "arn:aws:iam::aws:policy/ReadOnlyAccess");
   const key = await createAccessKey(account, ADMIN);
-  console.log(`› Seeded ${BENCH.users} users, ${BENCH.roles} roles, ${BENCH.policies} customer policies in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   await db().$disconnect();
   return { accessKeyId: key.accessKeyId, secretAccessKey: key.secretAccessKey };
 }

@@ -1,42 +1,22 @@
-import { randomBytes } from "node:crypto";
-import fs from "node:fs";
 import os from "node:os";
-import path from "node:path";
 import { db } from "@/lib/db";
-import { importManagedPolicies, readManagedPolicies } from "@/prisma/seed/import-managed-policies";
-import { ATTACH_BENCH_POLICY, BENCH, benchUserName, seedBulk } from "./bench/seed-bulk";
-import { bin, DIST, ROOT, run, startNext } from "./bench/next-server";
+import { ATTACH_BENCH_POLICY, BENCH, benchUserName } from "./bench/seed-bulk";
+import { benchEnv, bulkDatabase } from "./bench/bulk-database";
+import { startNext } from "./bench/next-server";
 import { signedFetch, type Keys } from "./bench/signed-fetch";
 
 // `npm run bench:db`: the console's hot API paths over HTTP against a production build and a
 // database of 10,000 users, 2,000 roles and 1,500 customer policies (plus every AWS managed one).
 
-const DB_FILE = path.join(ROOT, ".tmp", "bench", "iam-bench.db");
 const SAMPLES = 60;
 const WARM_UP = 15;
 const TARGETS_MS: Record<string, number> = { "users list, first page": 50, "user detail": 30 };
 
-const env = {
-  ...process.env,
-  DATABASE_URL: `file:${DB_FILE}`,
-  NEXT_DIST_DIR: DIST,
-  NEXT_TELEMETRY_DISABLED: "1",
-  CHECKPOINT_DISABLE: "1",
-  // The bench's own master key: the server must open the access key this process sealed.
-  IAM_MASTER_KEY: process.env.IAM_MASTER_KEY ?? randomBytes(32).toString("base64"),
-};
+const env = benchEnv("iam-bench.db");
 
 /** The scratch database, and an access key of the bench account's root user to sign the calls with. */
 async function freshDatabase(): Promise<Keys> {
-  fs.mkdirSync(path.dirname(DB_FILE), { recursive: true });
-  for (const suffix of ["", "-journal", "-wal", "-shm"]) fs.rmSync(DB_FILE + suffix, { force: true });
-  run("Migrating a scratch database", bin("prisma"), ["migrate", "deploy"], env, true);
-  // db() opens its database on first use: point it at the scratch one.
-  Object.assign(process.env, { DATABASE_URL: env.DATABASE_URL, IAM_MASTER_KEY: env.IAM_MASTER_KEY });
-  const started = performance.now();
-  await importManagedPolicies(db(), readManagedPolicies());
-  await seedBulk(db());
-  console.log(`› Seeded ${BENCH.users} users, ${BENCH.roles} roles, ${BENCH.policies} customer policies in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  await bulkDatabase(env);
   const { createRootAccessKey } = await import("@/lib/data/create-root-access-key");
   const key = await createRootAccessKey(BENCH.accountId);
   await db().$disconnect();

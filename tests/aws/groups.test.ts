@@ -18,23 +18,11 @@ import { detachPolicy } from "@/lib/data/detach-policy";
 import { putInlinePolicy } from "@/lib/data/put-inline-policy";
 import { deleteInlinePolicy } from "@/lib/data/delete-inline-policy";
 import { events, freshAccount } from "@/tests/support/identity";
-import { iamClient, rootCredentials, userCredentials } from "@/tests/support/aws";
+import { iamClient, rootCredentials, userCredentials, failure, auditOf } from "@/tests/support/aws";
 import { importTestManagedPolicies } from "@/tests/support/policies";
 
 // The stand-in AWS managed policies (ReadOnlyAccess, PowerUserAccess…) the tests attach.
 beforeAll(importTestManagedPolicies);
-
-/** What a call that must fail threw (a call that succeeds fails the test). */
-const failure = (call: Promise<unknown>) =>
-  call.then(
-    () => {
-      throw new Error("The call succeeded; it should have failed.");
-    },
-    (err: unknown) => err as { name: string; message: string; $metadata: { httpStatusCode?: number } },
-  );
-
-const auditOf = (accountId: string, eventName: string) =>
-  db().auditEvent.findMany({ where: { accountId, eventSource: "iam.amazonaws.com", eventName }, orderBy: { id: "asc" } });
 
 const denied = (account: string, caller: string, action: string, resource: string) =>
   `User: arn:aws:iam::${account}:user/${caller} is not authorized to perform: ${action} on resource: ${resource} because no identity-based policy allows the ${action} action`;

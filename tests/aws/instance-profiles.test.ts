@@ -18,19 +18,7 @@ import { db } from "@/lib/db";
 import { createUser } from "@/lib/data/create-user";
 import { putInlinePolicy } from "@/lib/data/put-inline-policy";
 import { events, freshAccount } from "@/tests/support/identity";
-import { iamClient, rootCredentials, userCredentials } from "@/tests/support/aws";
-
-/** What a call that must fail threw (a call that succeeds fails the test). */
-const failure = (call: Promise<unknown>) =>
-  call.then(
-    () => {
-      throw new Error("The call succeeded; it should have failed.");
-    },
-    (err: unknown) => err as Error & { name: string; message: string; $metadata: { httpStatusCode?: number } },
-  );
-
-const auditOf = (accountId: string, eventName: string) =>
-  db().auditEvent.findMany({ where: { accountId, eventSource: "iam.amazonaws.com", eventName }, orderBy: { id: "asc" } });
+import { iamClient, rootCredentials, userCredentials, failure, auditOf } from "@/tests/support/aws";
 
 const EC2_TRUST = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" }] });
 const MUST_REMOVE = "Cannot delete entity, must remove roles from instance profile first.";

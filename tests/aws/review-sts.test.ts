@@ -6,7 +6,7 @@ import { deleteUser } from "@/lib/data/delete-user";
 import { updateUser } from "@/lib/data/update-user";
 import { createUserBody } from "@/lib/schemas/user";
 import { freshAccount } from "@/tests/support/identity";
-import { iamClient, stsClient, type Credentials } from "@/tests/support/aws";
+import { iamClient, stsClient, credentialsOf } from "@/tests/support/aws";
 import { allowStatement, mfaDevice, policy, userArnOf, userInGroup } from "@/tests/aws/sts-fixtures";
 
 // GetSessionToken's credentials act as "the IAM user" who asked for them ("the temporary security
@@ -16,12 +16,6 @@ import { allowStatement, mfaDevice, policy, userArnOf, userInGroup } from "@/tes
 // key ID signing the request" (CreateAccessKey).
 // https://docs.aws.amazon.com/STS/latest/APIReference/API_GetSessionToken.html
 // https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateAccessKey.html
-
-const credentialsOf = (answer: { Credentials?: { AccessKeyId?: string; SecretAccessKey?: string; SessionToken?: string } }): Credentials => ({
-  accessKeyId: answer.Credentials?.AccessKeyId ?? "",
-  secretAccessKey: answer.Credentials?.SecretAccessKey ?? "",
-  sessionToken: answer.Credentials?.SessionToken ?? "",
-});
 
 describe("GetSessionToken's credentials after their user is renamed (API_GetSessionToken, API_CreateAccessKey)", () => {
   it("still act as that user, never as another user that now has its old name", async () => {

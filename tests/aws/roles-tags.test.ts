@@ -11,25 +11,12 @@ import {
   UntagRoleCommand,
   type Tag,
 } from "@aws-sdk/client-iam";
-import { db } from "@/lib/db";
 import { createPolicy } from "@/lib/data/create-policy";
 import { createUser } from "@/lib/data/create-user";
 import { putInlinePolicy } from "@/lib/data/put-inline-policy";
 import { allow } from "@/tests/support/policies";
 import { events, freshAccount } from "@/tests/support/identity";
-import { iamClient, rootCredentials, userCredentials } from "@/tests/support/aws";
-
-/** What a call that must fail threw (a call that succeeds fails the test). */
-const failure = (call: Promise<unknown>) =>
-  call.then(
-    () => {
-      throw new Error("The call succeeded; it should have failed.");
-    },
-    (err: unknown) => err as Error & { name: string; message: string; $metadata: { httpStatusCode?: number } },
-  );
-
-const auditOf = (accountId: string, eventName: string) =>
-  db().auditEvent.findMany({ where: { accountId, eventSource: "iam.amazonaws.com", eventName }, orderBy: { id: "asc" } });
+import { iamClient, rootCredentials, userCredentials, failure, auditOf } from "@/tests/support/aws";
 
 const EC2_TRUST = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" }] });
 const numbered = (from: number, count: number): Tag[] => Array.from({ length: count }, (_, i) => ({ Key: `k${String(from + i).padStart(2, "0")}`, Value: `v${from + i}` }));

@@ -22,20 +22,8 @@ import { deleteInlinePolicy } from "@/lib/data/delete-inline-policy";
 import { putInlinePolicy } from "@/lib/data/put-inline-policy";
 import { allow, trusting } from "@/tests/support/policies";
 import { events, freshAccount } from "@/tests/support/identity";
-import { iamClient, rootCredentials, stsClient, userCredentials } from "@/tests/support/aws";
+import { iamClient, rootCredentials, stsClient, userCredentials, failure, auditOf } from "@/tests/support/aws";
 import { allowStatement, makeRole, policy, roleArnOf, trust, userInGroup } from "@/tests/aws/sts-fixtures";
-
-/** What a call that must fail threw (a call that succeeds fails the test). */
-const failure = (call: Promise<unknown>) =>
-  call.then(
-    () => {
-      throw new Error("The call succeeded; it should have failed.");
-    },
-    (err: unknown) => err as Error & { name: string; message: string; $metadata: { httpStatusCode?: number } },
-  );
-
-const auditOf = (accountId: string, eventName: string) =>
-  db().auditEvent.findMany({ where: { accountId, eventSource: "iam.amazonaws.com", eventName }, orderBy: { id: "asc" } });
 
 const EC2_TRUST = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" }] });
 

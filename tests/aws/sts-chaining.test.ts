@@ -4,7 +4,7 @@ import { AssumeRoleCommand, GetCallerIdentityCommand, type AssumeRoleCommandInpu
 import { db } from "@/lib/db";
 import { MFA_INVALID_CODE, MFA_UNKNOWN_DEVICE } from "@/lib/auth/sts-mfa";
 import { freshAccount } from "@/tests/support/identity";
-import { iamClient, stsClient, type Credentials } from "@/tests/support/aws";
+import { iamClient, stsClient, type Credentials, failure, credentialsOf } from "@/tests/support/aws";
 import { allowStatement, makeRole, mfaDevice, policy, roleArnOf, sessionArnOf, trust, userArnOf, userInGroup } from "@/tests/aws/sts-fixtures";
 
 // STS API Reference, AssumeRole: SerialNumber and TokenCode ("Configuring MFA-protected API
@@ -12,19 +12,6 @@ import { allowStatement, makeRole, mfaDevice, policy, roleArnOf, sessionArnOf, t
 // session tags ("Chaining roles with session tags") and cross-account trust ("Cross-account
 // policy evaluation logic"). https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html
 
-type Failure = { name: string; message: string; $metadata: { httpStatusCode?: number } };
-const failure = (promise: Promise<unknown>): Promise<Failure> =>
-  promise.then(
-    () => {
-      throw new Error("expected the call to fail");
-    },
-    (err: unknown) => err as Failure,
-  );
-const credentialsOf = (answer: { Credentials?: { AccessKeyId?: string; SecretAccessKey?: string; SessionToken?: string } }): Credentials => ({
-  accessKeyId: answer.Credentials?.AccessKeyId ?? "",
-  secretAccessKey: answer.Credentials?.SecretAccessKey ?? "",
-  sessionToken: answer.Credentials?.SessionToken ?? "",
-});
 const assume = (credentials: Credentials, input: AssumeRoleCommandInput) => stsClient(credentials).send(new AssumeRoleCommand(input));
 
 describe("cross-account AssumeRole into a role that requires MFA (aws:MultiFactorAuthPresent)", () => {

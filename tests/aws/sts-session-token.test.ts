@@ -3,26 +3,12 @@ import { ListUsersCommand } from "@aws-sdk/client-iam";
 import { AssumeRoleCommand, GetAccessKeyInfoCommand, GetCallerIdentityCommand, GetSessionTokenCommand } from "@aws-sdk/client-sts";
 import { db } from "@/lib/db";
 import { freshAccount } from "@/tests/support/identity";
-import { iamClient, rootCredentials, stsClient, type Credentials } from "@/tests/support/aws";
+import { iamClient, rootCredentials, stsClient, failure, credentialsOf } from "@/tests/support/aws";
 import { allowStatement, makeRole, mfaDevice, policy, sessionArnOf, trust, userArnOf, userInGroup } from "@/tests/aws/sts-fixtures";
 
 // STS API Reference: GetSessionToken (https://docs.aws.amazon.com/STS/latest/APIReference/API_GetSessionToken.html)
 // and GetAccessKeyInfo (https://docs.aws.amazon.com/STS/latest/APIReference/API_GetAccessKeyInfo.html);
 // IAM User Guide, "Permissions for GetSessionToken".
-
-type Failure = { name: string; message: string; $metadata: { httpStatusCode?: number } };
-const failure = (promise: Promise<unknown>): Promise<Failure> =>
-  promise.then(
-    () => {
-      throw new Error("expected the call to fail");
-    },
-    (err: unknown) => err as Failure,
-  );
-const credentialsOf = (answer: { Credentials?: { AccessKeyId?: string; SecretAccessKey?: string; SessionToken?: string } }): Credentials => ({
-  accessKeyId: answer.Credentials?.AccessKeyId ?? "",
-  secretAccessKey: answer.Credentials?.SecretAccessKey ?? "",
-  sessionToken: answer.Credentials?.SessionToken ?? "",
-});
 
 /** bob may list users only with MFA, and assume the role Reader. */
 async function bobSetup() {

@@ -5,27 +5,12 @@ import { db } from "@/lib/db";
 import { createPolicy } from "@/lib/data/create-policy";
 import { createPolicyInput } from "@/lib/schemas/policy";
 import { freshAccount } from "@/tests/support/identity";
-import { iamClient, rootCredentials, stsClient, type Credentials } from "@/tests/support/aws";
+import { iamClient, rootCredentials, stsClient, type Credentials, failure, credentialsOf } from "@/tests/support/aws";
 import { allowStatement, makeRole, policy, roleArnOf, sessionArnOf, trust, userArnOf, userInGroup } from "@/tests/aws/sts-fixtures";
 
 // STS API Reference, AssumeRole (https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html)
 // and GetCallerIdentity; IAM User Guide: "Session policies", "Pass session tags in AWS STS",
 // "Policy evaluation logic". Real SDK clients, answered in-process by the AWS endpoint.
-
-type Failure = { name: string; message: string; $metadata: { httpStatusCode?: number } };
-const failure = (promise: Promise<unknown>): Promise<Failure> =>
-  promise.then(
-    () => {
-      throw new Error("expected the call to fail");
-    },
-    (err: unknown) => err as Failure,
-  );
-
-const credentialsOf = (answer: { Credentials?: { AccessKeyId?: string; SecretAccessKey?: string; SessionToken?: string } }): Credentials => ({
-  accessKeyId: answer.Credentials?.AccessKeyId ?? "",
-  secretAccessKey: answer.Credentials?.SecretAccessKey ?? "",
-  sessionToken: answer.Credentials?.SessionToken ?? "",
-});
 
 /**
  * An account with bob, whose group allows sts:AssumeRole on every role of it (and sts:TagSession,

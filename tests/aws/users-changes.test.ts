@@ -13,7 +13,6 @@ import {
   RemoveUserFromGroupCommand,
   UpdateUserCommand,
 } from "@aws-sdk/client-iam";
-import { db } from "@/lib/db";
 import { attachPolicy } from "@/lib/data/attach-policy";
 import { detachPolicy } from "@/lib/data/detach-policy";
 import { putInlinePolicy } from "@/lib/data/put-inline-policy";
@@ -25,26 +24,14 @@ import { deleteLoginProfile } from "@/lib/data/delete-login-profile";
 import { createMfaDevice } from "@/lib/data/create-mfa-device";
 import { deleteMfaDevice } from "@/lib/data/delete-mfa-device";
 import { events, freshAccount } from "@/tests/support/identity";
-import { iamClient, rootCredentials, userCredentials } from "@/tests/support/aws";
+import { iamClient, rootCredentials, userCredentials, failure, auditOf } from "@/tests/support/aws";
 import { importTestManagedPolicies } from "@/tests/support/policies";
 
 // The stand-in AWS managed policies (ReadOnlyAccess, PowerUserAccess…) the tests attach.
 beforeAll(importTestManagedPolicies);
 
-/** What a call that must fail threw (a call that succeeds fails the test). */
-const failure = (call: Promise<unknown>) =>
-  call.then(
-    () => {
-      throw new Error("The call succeeded; it should have failed.");
-    },
-    (err: unknown) => err as { name: string; message: string; $metadata: { httpStatusCode?: number } },
-  );
-
 const READ_ONLY = "arn:aws:iam::aws:policy/ReadOnlyAccess";
 const POWER_USER = "arn:aws:iam::aws:policy/PowerUserAccess";
-
-const auditOf = (accountId: string, eventName: string) =>
-  db().auditEvent.findMany({ where: { accountId, eventSource: "iam.amazonaws.com", eventName }, orderBy: { id: "asc" } });
 
 const denied = (account: string, caller: string, action: string, resource: string) =>
   `User: arn:aws:iam::${account}:user/${caller} is not authorized to perform: ${action} on resource: ${resource} because no identity-based policy allows the ${action} action`;

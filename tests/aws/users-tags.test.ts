@@ -9,22 +9,9 @@ import {
   UntagUserCommand,
   type Tag,
 } from "@aws-sdk/client-iam";
-import { db } from "@/lib/db";
 import { putInlinePolicy } from "@/lib/data/put-inline-policy";
 import { events, freshAccount } from "@/tests/support/identity";
-import { iamClient, rootCredentials, userCredentials } from "@/tests/support/aws";
-
-/** What a call that must fail threw (a call that succeeds fails the test). */
-const failure = (call: Promise<unknown>) =>
-  call.then(
-    () => {
-      throw new Error("The call succeeded; it should have failed.");
-    },
-    (err: unknown) => err as { name: string; message: string; $metadata: { httpStatusCode?: number } },
-  );
-
-const auditOf = (accountId: string, eventName: string) =>
-  db().auditEvent.findMany({ where: { accountId, eventSource: "iam.amazonaws.com", eventName }, orderBy: { id: "asc" } });
+import { iamClient, rootCredentials, userCredentials, failure, auditOf } from "@/tests/support/aws";
 
 const numbered = (from: number, count: number): Tag[] => Array.from({ length: count }, (_, i) => ({ Key: `k${String(from + i).padStart(2, "0")}`, Value: `v${from + i}` }));
 

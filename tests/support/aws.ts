@@ -3,6 +3,7 @@ import { IAMClient } from "@aws-sdk/client-iam";
 import { STSClient } from "@aws-sdk/client-sts";
 import { HttpResponse, type HttpRequest } from "@smithy/protocol-http";
 import { Readable } from "node:stream";
+import { db } from "@/lib/db";
 import { handleAws } from "@/lib/aws/dispatch";
 import { awsPath } from "@/scripts/server.mjs";
 import { createAccessKey } from "@/lib/data/create-access-key";
@@ -98,3 +99,24 @@ export async function rawAws(call: RawAwsCall): Promise<{ status: number; text: 
   const response = await handleAws(new NextRequest(url, { method, headers: tampered.headers, body: tampered.body || undefined }));
   return { status: response.status, text: await response.text(), headers: response.headers };
 }
+
+/** An SDK call's rejection as the SDK raised it (its name is AWS's code); fails the test if the call succeeded. */
+export type AwsFailure = Error & { name: string; message: string; $metadata: { httpStatusCode?: number } };
+export const failure = (call: Promise<unknown>): Promise<AwsFailure> =>
+  call.then(
+    () => {
+      throw new Error("The call succeeded; it should have failed.");
+    },
+    (err: unknown) => err as AwsFailure,
+  );
+
+/** The credentials of an AssumeRole or GetSessionToken answer, to sign the next calls with. */
+export const credentialsOf = (answer: { Credentials?: { AccessKeyId?: string; SecretAccessKey?: string; SessionToken?: string } }): Credentials => ({
+  accessKeyId: answer.Credentials?.AccessKeyId ?? "",
+  secretAccessKey: answer.Credentials?.SecretAccessKey ?? "",
+  sessionToken: answer.Credentials?.SessionToken ?? "",
+});
+
+/** The account's audit rows of an IAM action made through the endpoint, oldest first. */
+export const auditOf = (accountId: string, eventName: string) =>
+  db().auditEvent.findMany({ where: { accountId, eventSource: "iam.amazonaws.com", eventName }, orderBy: { id: "asc" } });

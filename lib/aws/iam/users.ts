@@ -7,12 +7,11 @@ import { createUser } from "@/lib/data/create-user";
 import { findUserRecord, getUserRecord, type UserRecord } from "@/lib/data/get-user";
 import { listUserRows } from "@/lib/data/list-user-rows";
 import { accountOf, awsOperation, type SomeAwsOperation } from "@/lib/aws/operation";
+import { subjectName } from "@/lib/aws/iam/credential-caller";
 import { awsTags, pagingFields, pathPrefix } from "@/lib/aws/inputs";
 import { page, paging } from "@/lib/aws/paging";
 import { boundaryOut, tagsOut, when } from "@/lib/aws/shapes";
 import type { User } from "@/lib/schemas/user";
-import type { Caller } from "@/lib/auth/caller";
-import { httpError } from "@/lib/errors";
 import { userChangeOperations } from "@/lib/aws/iam/user-changes";
 import { userTagOperations } from "@/lib/aws/iam/user-tags";
 
@@ -50,13 +49,6 @@ const createUserOperation = awsOperation({
   },
 });
 
-/** GetUser without UserName is the caller itself: a user, or (for root credentials) the account. */
-function ownUserName(caller: Caller): string | null {
-  const { identity } = caller;
-  if (identity.role) throw httpError("ValidationError", "Must specify userName when calling with non-User credentials", undefined, "UserName");
-  return identity.type === "IAMUser" ? identity.signedIn.userName : null;
-}
-
 /**
  * GetUser's user as its authorization read it (the ARN needs its path): one read serves both, so
  * the answer is the record the engine decided on. Keyed by the request's parsed input.
@@ -69,7 +61,7 @@ const getUserOperation = awsOperation({
   readOnly: true,
   input: z.object({ UserName: userName.optional() }),
   authorize: async (input, caller) => {
-    const name = input.UserName ?? ownUserName(caller);
+    const name = subjectName(input.UserName, caller);
     const account = accountOf(caller);
     if (name === null) return op(account, "iam:GetUser", `arn:aws:iam::${account}:root`);
     const found = await findUserRecord(account, name);
@@ -79,7 +71,7 @@ const getUserOperation = awsOperation({
     return op(account, "iam:GetUser", found?.arn ?? userArn(account, "/", name), resourceTags(found?.tags ?? [], true));
   },
   run: async (input, caller) => {
-    const name = input.UserName ?? ownUserName(caller);
+    const name = subjectName(input.UserName, caller);
     if (name === null) {
       // The root user: IAM answers the account's root as a User without a name of its own.
       const account = accountOf(caller);
